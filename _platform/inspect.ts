@@ -1,0 +1,58 @@
+/**
+ * Custom inspection: makes objects print like asyncio's reprs in Deno's,
+ * Bun's and Node's inspectors (STYLE.md convention 11).
+ *
+ * @module
+ */
+
+const denoInspect = Symbol.for("Deno.customInspect");
+const nodeInspect = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Installs `repr` as the inspector output of every instance of `cls`, and as
+ * its `toString()` unless the class defines one.
+ */
+// deno-lint-ignore no-explicit-any
+export function defineRepr<T>(
+  cls: abstract new(...args: any[]) => T,
+  repr: (self: T) => string,
+): void {
+  const proto = cls.prototype as Record<PropertyKey, unknown>;
+  const fn = function(this: T): string {
+    return repr(this);
+  };
+  for (const key of [denoInspect, nodeInspect]) {
+    Object.defineProperty(proto, key, { value: fn, configurable: true, writable: true });
+  }
+  if (!Object.prototype.hasOwnProperty.call(proto, "toString")) {
+    Object.defineProperty(proto, "toString", { value: fn, configurable: true, writable: true });
+  }
+}
+
+/** A short Python-like repr of a value for reprs (`'x'`, `5`, `ValueError('x')`). */
+export function valueRepr(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return `'${value}'`;
+    case "number":
+    case "boolean":
+    case "bigint":
+      return String(value);
+    case "undefined":
+      return "undefined";
+    case "function":
+      return `${value.name || "anonymous"}()`;
+    case "symbol":
+      return value.toString();
+    default:
+      if (value === null) return "null";
+      if (value instanceof Error) return `${value.name}(${valueRepr(value.message)})`;
+      if (Array.isArray(value)) return `[${value.map(valueRepr).join(", ")}]`;
+      if (Object.prototype.hasOwnProperty.call(Object.getPrototypeOf(value), denoInspect)) {
+        return String(value);
+      }
+      return Object.prototype.toString.call(value) === "[object Object]"
+        ? ((value as { constructor?: { name?: string } }).constructor?.name ?? "Object")
+        : String(value);
+  }
+}

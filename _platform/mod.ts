@@ -1,0 +1,115 @@
+/**
+ * The platform layer: the only code that knows which runtime it runs on
+ * (DESIGN.md §5). Everything else imports this file.
+ *
+ * @module
+ */
+import { bunGlobal } from "./bun.ts";
+import { denoGlobal, denoSignals } from "./deno.ts";
+import { nodeProcess, nodeSignals } from "./node.ts";
+import type { HostTimer, HostTimers, RuntimeName, SignalListeners } from "./types.ts";
+
+export { contextKind, createContextVariable } from "./context.ts";
+export { defineRepr, valueRepr } from "./inspect.ts";
+export type {
+  ContextVariable,
+  HostTimer,
+  HostTimers,
+  RuntimeName,
+  SignalListeners,
+} from "./types.ts";
+
+function detect(): RuntimeName {
+  const g = globalThis as Record<string, unknown>;
+  if (typeof g.Deno === "object" && g.Deno !== null) return "deno";
+  if (typeof g.Bun === "object" && g.Bun !== null) return "bun";
+  const proc = g.process as { versions?: { node?: string } } | undefined;
+  if (proc?.versions?.node) return "node";
+  return "edge";
+}
+
+/** The runtime this process runs on. */
+export const runtime: RuntimeName = detect();
+
+/** The runtime's name and version, for benchmarks and reports. */
+export function runtimeVersion(): string {
+  switch (runtime) {
+    case "deno":
+      return `deno ${denoGlobal().version.deno}`;
+    case "bun":
+      return `bun ${bunGlobal().version}`;
+    case "node":
+      return `node ${nodeProcess().versions.node}`;
+    default:
+      return "edge";
+  }
+}
+
+/** Monotonic milliseconds with sub-millisecond resolution. */
+export const monotonicMs: () => number = (() => {
+  const perf = globalThis.performance;
+  return perf ? () => perf.now() : () => Date.now();
+})();
+
+/** The host's own timers. */
+export const hostTimers: HostTimers = {
+  set(cb: () => void, ms: number): HostTimer {
+    return setTimeout(cb, ms);
+  },
+  clear(timer: HostTimer): void {
+    clearTimeout(timer as ReturnType<typeof setTimeout>);
+  },
+};
+
+type ImmediateFn = (cb: () => void) => void;
+
+/**
+ * Runs `cb` in a later macrotask, after pending I/O callbacks had their turn
+ * (`setImmediate` where it exists, else a `MessageChannel`, else a timer).
+ */
+export const macrotask: ImmediateFn = (() => {
+  const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
+  if (typeof g.setImmediate === "function") {
+    const si = g.setImmediate;
+    return (cb) => void si(cb);
+  }
+  if (typeof MessageChannel === "function") {
+    const queue: Array<() => void> = [];
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => queue.shift()?.();
+    return (cb) => {
+      queue.push(cb);
+      channel.port2.postMessage(null);
+    };
+  }
+  return (cb) => void setTimeout(cb, 0);
+})();
+
+/** Process signal listeners, or `null` where the runtime has no signals. */
+export const signalListeners: SignalListeners | null = runtime === "deno"
+  ? denoSignals
+  : runtime === "bun" || runtime === "node"
+  ? nodeSignals
+  : null;
+
+/** Ends the process with `code` (no-op on runtimes without processes). */
+export function exitProcess(code: number): void {
+  if (runtime === "deno") denoGlobal().exit(code);
+  else if (runtime === "bun" || runtime === "node") nodeProcess().exit(code);
+}
+
+/** Reads an environment variable, or `undefined` (never throws for lack of permission). */
+export function getEnv(name: string): string | undefined {
+  try {
+    if (runtime === "deno") return denoGlobal().env.get(name);
+    if (runtime === "bun" || runtime === "node") return nodeProcess().env[name];
+  } catch {
+    // no permission to read the environment
+  }
+  return undefined;
+}
+
+/** Writes a line to standard error. */
+export function writeError(text: string): void {
+  console.error(text);
+}

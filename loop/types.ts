@@ -1,0 +1,113 @@
+/**
+ * Types shared by the loop and everything scheduled on it.
+ *
+ * @module
+ */
+import type { Coroutine } from "../tasks/coroutine.ts";
+import type { Future } from "../tasks/future.ts";
+import type { Task } from "../tasks/task.ts";
+import type { Handle, TimerHandle } from "./handle.ts";
+
+/** A callback with its arguments, as `loop.callSoon(cb, ...args)` takes it. */
+export type Callback<A extends unknown[]> = (...args: A) => unknown;
+
+/** Anything `await` accepts and settles: a Future, a Task, a Promise, a thenable. */
+export type Awaitable<T> = PromiseLike<T>;
+
+/**
+ * What asyncio calls a coroutine: a {@linkcode Coroutine} object, a
+ * zero-argument function returning a promise (started by the task, inside the
+ * task), or any other awaitable (wrapped; its body is not owned by the task,
+ * so cancelling the task only abandons the wrapper).
+ */
+export type CoroutineLike<T> = Coroutine<T> | (() => PromiseLike<T>) | PromiseLike<T>;
+
+/** Options of `createTask()`. */
+export interface TaskOptions {
+  /** The task's name (default `Task-N`). */
+  name?: string;
+  /** Run the first step synchronously inside `createTask()` when the loop runs. */
+  eagerStart?: boolean;
+}
+
+/** What the loop reports to its exception handler. */
+export interface ExceptionContext {
+  /** What went wrong, always present. */
+  message: string;
+  /** The thrown object, when there is one. */
+  exception?: unknown;
+  /** The future involved, if any. */
+  future?: Future<unknown>;
+  /** The task involved, if any. */
+  task?: Task<unknown>;
+  /** The handle of the failing callback, if any. */
+  handle?: Handle;
+  /** The protocol involved, if any. */
+  protocol?: unknown;
+  /** The transport involved, if any. */
+  transport?: unknown;
+  /** Other keys; handlers must ignore keys they do not know. */
+  [key: string]: unknown;
+}
+
+/** A custom exception handler: `handler(loop, context)`. */
+export type ExceptionHandler = (loop: AbstractEventLoop, context: ExceptionContext) => void;
+
+/** A task factory for `loop.setTaskFactory()`. */
+export type TaskFactory = (
+  loop: AbstractEventLoop,
+  coro: CoroutineLike<unknown>,
+  options: TaskOptions,
+) => Task<unknown>;
+
+/** The event loop interface, implemented by {@linkcode EventLoop}. */
+export interface AbstractEventLoop {
+  /** Runs until `future` is done and returns its result (or throws its error). */
+  runUntilComplete<T>(future: CoroutineLike<T>): Promise<T>;
+  /** Runs until `stop()` is called. */
+  runForever(): Promise<void>;
+  /** Stops the loop after the current iteration. */
+  stop(): void;
+  /** Whether the loop is running. */
+  isRunning(): boolean;
+  /** Whether the loop was closed. */
+  isClosed(): boolean;
+  /** Closes the loop, dropping pending callbacks. */
+  close(): void;
+  /** Closes async generators (a no-op here: JavaScript has no hooks for them). */
+  shutdownAsyncgens(): Promise<void>;
+  /** Shuts the default executor down (a no-op until executors exist). */
+  shutdownDefaultExecutor(timeout?: number | null): Promise<void>;
+  /** Schedules `cb(...args)` for the next iteration. */
+  callSoon<A extends unknown[]>(cb: Callback<A>, ...args: A): Handle;
+  /** Same as `callSoon` (one isolate, one thread). */
+  callSoonThreadsafe<A extends unknown[]>(cb: Callback<A>, ...args: A): Handle;
+  /** Schedules `cb(...args)` after `delay` seconds. */
+  callLater<A extends unknown[]>(delay: number, cb: Callback<A>, ...args: A): TimerHandle;
+  /** Schedules `cb(...args)` at loop time `when`. */
+  callAt<A extends unknown[]>(when: number, cb: Callback<A>, ...args: A): TimerHandle;
+  /** The loop's monotonic clock, in seconds. */
+  time(): number;
+  /** Creates a future bound to this loop. */
+  createFuture<T>(): Future<T>;
+  /** Creates a task on this loop (through the task factory, if set). */
+  createTask<T>(coro: CoroutineLike<T>, options?: TaskOptions): Task<T>;
+  /** Sets (or clears with `null`) the task factory. */
+  setTaskFactory(factory: TaskFactory | null): void;
+  /** The task factory, or `null`. */
+  getTaskFactory(): TaskFactory | null;
+  /** Sets (or clears with `null`) the exception handler. */
+  setExceptionHandler(handler: ExceptionHandler | null): void;
+  /** The exception handler, or `null`. */
+  getExceptionHandler(): ExceptionHandler | null;
+  /** Reports `context` to standard error. */
+  defaultExceptionHandler(context: ExceptionContext): void;
+  /** Reports `context` to the custom handler, else the default one. */
+  callExceptionHandler(context: ExceptionContext): void;
+  /** Whether debug mode is on. */
+  getDebug(): boolean;
+  /** Turns debug mode on or off. */
+  setDebug(enabled: boolean): void;
+  /** Debug mode reports callbacks that take longer than this many seconds. */
+  slowCallbackDuration: number;
+}

@@ -1,0 +1,151 @@
+// Cancel scopes (DESIGN.md §2). A task is the root scope of its own code;
+// `timeout()` and `taskGroup()` open nested scopes. Every asyncio await
+// registers the awaited future with the innermost scope of the awaiting
+// context; cancelling a scope cancels the futures awaited anywhere inside it
+// (its subtree), so the awaiting code gets CancelledError right there. When
+// nothing is awaited, the request is remembered ("must cancel") and delivered
+// at the next asyncio await inside the scope. Each scope also exposes an
+// AbortSignal, aborted on every cancellation request, for native I/O.
+
+import { CancelledError } from "../errors.ts";
+import type { AbstractEventLoop } from "../loop/types.ts";
+import type { Task } from "./task.ts";
+
+/** Anything a scope can cancel: futures and tasks. */
+export interface Cancellable {
+  cancel(msg?: unknown): boolean;
+}
+
+/** The fields every scope (a Task or a CancelScope) carries. */
+export interface ScopeNode {
+  readonly loop: AbstractEventLoop;
+  readonly task: Task<unknown> | null;
+  _parent: ScopeNode | null;
+  _w: Cancellable | null;
+  _ws: Set<Cancellable> | null;
+  _children: Set<ScopeNode> | null;
+  _ac: AbortController | null;
+  _mustCancel: boolean;
+  _cancelMsg: unknown;
+  _closed: boolean;
+}
+
+/** Marks "no pending cancellation" for {@linkcode takeMustCancel}. */
+export const NO_CANCEL: unique symbol = Symbol("no cancel");
+
+/** Whether `state` (from the context variable) is a scope. */
+export function isScope(state: unknown): state is ScopeNode {
+  return state !== undefined && (state as ScopeNode)._mustCancel !== undefined;
+}
+
+/** The scope awaits should register with: the innermost one still open. */
+export function liveScope(scope: ScopeNode): ScopeNode {
+  let s: ScopeNode = scope;
+  while (s._closed && s._parent !== null) s = s._parent;
+  return s;
+}
+
+export function addWaiter(scope: ScopeNode, fut: Cancellable): void {
+  if (scope._w === null) scope._w = fut;
+  else (scope._ws ??= new Set()).add(fut);
+}
+
+export function removeWaiter(scope: ScopeNode, fut: Cancellable): void {
+  if (scope._w === fut) scope._w = null;
+  else if (scope._ws !== null) scope._ws.delete(fut);
+}
+
+/**
+ * Takes the undelivered cancellation of `scope` or of an enclosing scope of
+ * the same task (clearing it), or returns NO_CANCEL.
+ */
+export function takeMustCancel(scope: ScopeNode): unknown {
+  for (let s: ScopeNode | null = scope; s !== null; s = s._parent) {
+    if (s._mustCancel) {
+      s._mustCancel = false;
+      const msg = s._cancelMsg;
+      s._cancelMsg = undefined;
+      return msg;
+    }
+  }
+  return NO_CANCEL;
+}
+
+/**
+ * Cancels every future awaited in `scope` and its nested scopes and aborts
+ * their signals. Returns whether any awaited future accepted; when none did,
+ * the caller records a "must cancel" for the next await.
+ */
+export function cancelTree(scope: ScopeNode, msg: unknown): boolean {
+  let delivered = false;
+  const w = scope._w;
+  if (w !== null && w.cancel(msg)) delivered = true;
+  if (scope._ws !== null && scope._ws.size > 0) {
+    for (const x of [...scope._ws]) if (x.cancel(msg)) delivered = true;
+  }
+  if (scope._children !== null) {
+    for (const child of scope._children) if (cancelTree(child, msg)) delivered = true;
+  }
+  const ac = scope._ac;
+  if (ac !== null) {
+    // A fresh controller is made on the next `signal` read: a task that
+    // handles the cancellation can go on using native I/O.
+    scope._ac = null;
+    ac.abort(new CancelledError(msg === undefined || msg === null ? "" : String(msg)));
+  }
+  return delivered;
+}
+
+/** The scope's AbortSignal (made on first use). */
+export function scopeSignal(scope: ScopeNode): AbortSignal {
+  return (scope._ac ??= new AbortController()).signal;
+}
+
+/**
+ * A nested cancel scope inside a task, for `timeout()` and `taskGroup()`.
+ * Cancelling it reaches only the awaits made inside its body.
+ */
+export class CancelScope implements ScopeNode {
+  readonly loop: AbstractEventLoop;
+  readonly task: Task<unknown> | null;
+  _parent: ScopeNode | null;
+  _w: Cancellable | null = null;
+  _ws: Set<Cancellable> | null = null;
+  _children: Set<ScopeNode> | null = null;
+  _ac: AbortController | null = null;
+  _mustCancel = false;
+  _cancelMsg: unknown = undefined;
+  _closed = false;
+  /** How many times `cancel()` was called on this scope. */
+  cancelCount = 0;
+
+  constructor(parent: ScopeNode) {
+    this.loop = parent.loop;
+    this.task = parent.task;
+    this._parent = parent;
+    (parent._children ??= new Set()).add(this);
+  }
+
+  /** Cancels the awaits inside this scope (or the next one made in it). */
+  cancel(msg?: unknown): void {
+    if (this._closed) return;
+    this.cancelCount++;
+    if (!cancelTree(this, msg)) {
+      this._mustCancel = true;
+      this._cancelMsg = msg;
+    }
+  }
+
+  /** Closes the scope: later awaits in its context register with the parent. */
+  close(): void {
+    if (this._closed) return;
+    this._closed = true;
+    this._mustCancel = false;
+    this._parent?._children?.delete(this);
+  }
+
+  /** The scope's AbortSignal. */
+  get signal(): AbortSignal {
+    return scopeSignal(this);
+  }
+}

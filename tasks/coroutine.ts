@@ -1,0 +1,139 @@
+/**
+ * Lazy coroutine objects (DESIGN.md §2): `coroutine(fn)` wraps an async
+ * function so that calling it runs nothing until a task adopts the result or
+ * someone awaits it, like a Python coroutine object.
+ *
+ * @module
+ */
+import { defineRepr } from "../_platform/mod.ts";
+import { RuntimeError } from "../errors.ts";
+
+const COROUTINE_BRAND = Symbol.for("@asyncio/asyncio.Coroutine");
+
+/**
+ * A lazy call of an async function: it starts when a task adopts it or when
+ * it is awaited, and can start only once.
+ */
+export interface Coroutine<T> extends PromiseLike<T> {
+  /** Whether the call has started. */
+  readonly started: boolean;
+  /** The wrapped function's name. */
+  readonly name: string;
+}
+
+class CoroutineObject<T> implements Coroutine<T> {
+  readonly #fn: (...args: any[]) => PromiseLike<T>;
+  readonly #args: unknown[];
+  #promise: Promise<T> | null = null;
+
+  constructor(fn: (...args: any[]) => PromiseLike<T>, args: unknown[]) {
+    this.#fn = fn;
+    this.#args = args;
+  }
+
+  get started(): boolean {
+    return this.#promise !== null;
+  }
+
+  get name(): string {
+    return this.#fn.name || "anonymous";
+  }
+
+  get [COROUTINE_BRAND](): true {
+    return true;
+  }
+
+  /** Starts the call in the current async context; throws if it started already. */
+  _start(): Promise<T> {
+    if (this.#promise !== null) throw new RuntimeError("cannot reuse already awaited coroutine");
+    try {
+      this.#promise = Promise.resolve(this.#fn(...this.#args));
+    } catch (err) {
+      this.#promise = Promise.reject(err);
+    }
+    return this.#promise;
+  }
+
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    let promise: Promise<T>;
+    try {
+      promise = this._start();
+    } catch (err) {
+      promise = Promise.reject(err);
+    }
+    return promise.then(onfulfilled, onrejected);
+  }
+}
+
+defineRepr(CoroutineObject, (c) => `<coroutine ${c.name}()${c.started ? " running" : ""}>`);
+
+/**
+ * Wraps an async function so that calling it returns a lazy
+ * {@linkcode Coroutine}, as calling an `async def` function does in Python:
+ * `run(main())`, `createTask(worker(i))`, `gather(a(), b())` read as in
+ * Python, and nothing runs until the task (or an `await`) starts it.
+ *
+ * @param fn The async function.
+ * @returns A function with the same parameters that returns a coroutine.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { coroutine, run, sleep } from "@asyncio/asyncio";
+ *
+ * const add = coroutine(async (a: number, b: number) => {
+ *   await sleep(0);
+ *   return a + b;
+ * });
+ * const coro = add(1, 2);
+ * assert.equal(coro.started, false);
+ * assert.equal(await run(coro), 3);
+ * ```
+ *
+ * @see https://docs.python.org/3/library/asyncio-task.html#coroutines
+ */
+export function coroutine<A extends unknown[], T>(
+  fn: (...args: A) => PromiseLike<T>,
+): (...args: A) => Coroutine<T> {
+  const make = (...args: A): Coroutine<T> =>
+    new CoroutineObject<T>(fn as (...args: any[]) => PromiseLike<T>, args);
+  Object.defineProperty(make, "name", { value: fn.name });
+  return make;
+}
+
+/**
+ * Whether `obj` is a {@linkcode Coroutine} made by {@linkcode coroutine}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { coroutine, isCoroutine } from "@asyncio/asyncio";
+ *
+ * const f = coroutine(async () => 1);
+ * assert.equal(isCoroutine(f()), true);
+ * assert.equal(isCoroutine(Promise.resolve(1)), false);
+ * ```
+ *
+ * @see https://docs.python.org/3/library/asyncio-task.html#asyncio.iscoroutine
+ */
+export function isCoroutine(obj: unknown): obj is Coroutine<unknown> {
+  return typeof obj === "object" && obj !== null
+    && (obj as Record<symbol, unknown>)[COROUTINE_BRAND] === true;
+}
+
+/** @ignore Starts a `CoroutineLike` in the current context and returns its promise. */
+export function startCoroutine<T>(coro: unknown): PromiseLike<T> {
+  if (typeof coro === "function") return (coro as () => PromiseLike<T>)();
+  if (isCoroutine(coro)) return (coro as CoroutineObject<T>)._start();
+  return coro as PromiseLike<T>;
+}
+
+/** @ignore A short description of a `CoroutineLike` for reprs. */
+export function coroutineRepr(coro: unknown): string {
+  if (typeof coro === "function") return `${coro.name || "anonymous"}()`;
+  if (isCoroutine(coro)) return `${coro.name}()`;
+  return (coro as object)?.constructor?.name ?? "awaitable";
+}

@@ -1,0 +1,519 @@
+/**
+ * Futures: awaitable result slots bound to a loop. Ports asyncio's
+ * `futures.py` (DESIGN.md §4: thenables, not promises).
+ *
+ * @module
+ */
+import { defineRepr, valueRepr } from "../_platform/mod.ts";
+import { CancelledError, InvalidStateError, RuntimeError } from "../errors.ts";
+import type { EventLoop } from "../loop/event_loop.ts";
+import { taskSupport } from "../loop/event_loop.ts";
+import { callbackRepr } from "../loop/handle.ts";
+import { getEventLoop } from "../loop/policy.ts";
+import { contextState } from "../loop/running_loop.ts";
+import type { AbstractEventLoop } from "../loop/types.ts";
+import {
+  addWaiter,
+  isScope,
+  liveScope,
+  NO_CANCEL,
+  removeWaiter,
+  type ScopeNode,
+  takeMustCancel,
+} from "./_scope.ts";
+
+/** @ignore */
+export const PENDING = 0;
+/** @ignore */
+export const RESULT = 1;
+/** @ignore */
+export const ERROR = 2;
+/** @ignore */
+export const CANCELLED = 3;
+
+const FUTURE_BRAND = Symbol.for("@asyncio/asyncio.Future");
+
+// A `then` registration: settles the promise `then` returned once the
+// future is done, running `onF`/`onR` like a native reaction would.
+class Waiter {
+  constructor(
+    readonly fut: Future<unknown>,
+    readonly res: (v: unknown) => void,
+    readonly rej: (e: unknown) => void,
+    readonly onF: ((v: any) => unknown) | null | undefined,
+    readonly onR: ((e: any) => unknown) | null | undefined,
+    public scope: ScopeNode | null,
+  ) {}
+}
+
+type DoneCallback = (f: any) => unknown;
+type Entry = DoneCallback | Waiter;
+
+function runWaiter(w: Waiter): void {
+  const fut = w.fut;
+  if (w.scope !== null) removeWaiter(w.scope, fut);
+  (fut._loop as EventLoop)._woke = true;
+  if (fut._state === RESULT) {
+    const onF = w.onF;
+    if (typeof onF === "function") {
+      try {
+        w.res(onF(fut._result));
+      } catch (err) {
+        w.rej(err);
+      }
+    } else w.res(fut._result);
+  } else {
+    const err = fut._state === CANCELLED ? fut._cancelledError() : fut._exception;
+    const onR = w.onR;
+    if (typeof onR === "function") {
+      try {
+        w.res(onR(err));
+      } catch (err2) {
+        w.rej(err2);
+      }
+    } else w.rej(err);
+  }
+}
+
+function runEntry(e: Entry, fut: Future<unknown>): void {
+  if (e instanceof Waiter) runWaiter(e);
+  else {
+    try {
+      e(fut);
+    } catch (err) {
+      fut._loop.callExceptionHandler({
+        message: `Exception in callback ${callbackRepr(e, [fut])}`,
+        exception: err,
+      });
+    }
+  }
+}
+
+const unretrievedRegistry = new FinalizationRegistry<{
+  loop: EventLoop;
+  ref: WeakRef<Future<unknown>>;
+  context: { message: string; exception: unknown; futureRepr: string };
+}>((held) => {
+  if (held.loop._unretrieved.delete(held.ref)) held.loop.callExceptionHandler(held.context);
+});
+
+function reportUnretrievedAtClose(loop: EventLoop): void {
+  for (const ref of [...loop._unretrieved]) {
+    loop._unretrieved.delete(ref);
+    const fut = ref.deref();
+    if (fut === undefined) continue;
+    unretrievedRegistry.unregister(fut);
+    fut._unretrievedRef = null;
+    const isTask = fut.constructor !== Future && "getName" in fut;
+    loop.callExceptionHandler({
+      message: `${isTask ? "Task" : "Future"} exception was never retrieved`,
+      exception: fut._exception,
+      [isTask ? "task" : "future"]: fut,
+    });
+  }
+}
+
+/** @ignore The loop a new future binds to: the running one, else `getEventLoop()`. */
+export function defaultLoop(): EventLoop {
+  const state = contextState.get();
+  if (state !== undefined && !state.loop.isClosed()) return state.loop as EventLoop;
+  return getEventLoop() as EventLoop;
+}
+
+/**
+ * An awaitable result slot bound to a loop, settled once with
+ * `setResult()`, `setException()` or `cancel()`.
+ *
+ * A future is a thenable, not a `Promise`: `await` and `Promise.all` accept
+ * it, and a native promise is made only when someone calls `then`. Done
+ * callbacks run through the loop's ready queue, in registration order,
+ * never synchronously. A future that failed and whose error nobody read is
+ * reported to the loop's exception handler ("Future exception was never
+ * retrieved") instead of becoming an unhandled rejection.
+ *
+ * Cancellation: awaiting a future inside a task registers it with the task's
+ * innermost cancel scope; cancelling the task cancels the future, and the
+ * `await` throws `CancelledError`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Future, getRunningLoop, run } from "@asyncio/asyncio";
+ *
+ * const value = await run(async () => {
+ *   const fut = new Future<number>();
+ *   getRunningLoop().callLater(0.01, () => fut.setResult(42));
+ *   return await fut;
+ * });
+ * assert.equal(value, 42);
+ * ```
+ *
+ * @see https://docs.python.org/3/library/asyncio-future.html#asyncio.Future
+ */
+export class Future<T> implements PromiseLike<T> {
+  /** @ignore */
+  _state: number = PENDING;
+  /** @ignore */
+  _result: T | undefined = undefined;
+  /** @ignore */
+  _exception: unknown = undefined;
+  /** @ignore */
+  _cancelMessage: unknown = undefined;
+  /** @ignore */
+  _cancelled: CancelledError | null = null;
+  /** @ignore */
+  readonly _loop: AbstractEventLoop;
+  /** @ignore */
+  _cb: Entry | null = null;
+  /** @ignore */
+  _cbs: Entry[] | null = null;
+  /** @ignore */
+  _unretrievedRef: WeakRef<Future<unknown>> | null = null;
+
+  /**
+   * Creates a pending future bound to `options.loop`, else to the running
+   * loop, else to `getEventLoop()`.
+   */
+  constructor(options?: { loop?: AbstractEventLoop }) {
+    this._loop = options?.loop ?? defaultLoop();
+  }
+
+  /**
+   * The result.
+   *
+   * @throws {CancelledError} when the future was cancelled.
+   * @throws {InvalidStateError} `Result is not ready` while pending.
+   * @throws the stored error when it failed.
+   */
+  result(): T {
+    const state = this._state;
+    if (state === RESULT) return this._result as T;
+    if (state === CANCELLED) throw this._cancelledError();
+    if (state === PENDING) throw new InvalidStateError("Result is not ready.");
+    this._markRetrieved();
+    throw this._exception;
+  }
+
+  /**
+   * The stored error, or `null` when the future has a result.
+   *
+   * @throws {CancelledError} when the future was cancelled.
+   * @throws {InvalidStateError} `Exception is not set` while pending.
+   */
+  exception(): unknown | null {
+    const state = this._state;
+    if (state === CANCELLED) throw this._cancelledError();
+    if (state === PENDING) throw new InvalidStateError("Exception is not set.");
+    this._markRetrieved();
+    return state === ERROR ? this._exception : null;
+  }
+
+  /** Whether the future is done (has a result, an error, or was cancelled). */
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  /** Whether the future was cancelled. */
+  cancelled(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  /**
+   * Cancels the future and schedules its callbacks.
+   *
+   * @param msg The message of the `CancelledError` awaiting code receives.
+   * @returns `false` if the future was already done, else `true`.
+   */
+  cancel(msg?: unknown): boolean {
+    this._markRetrieved();
+    if (this._state !== PENDING) return false;
+    this._state = CANCELLED;
+    this._cancelMessage = msg;
+    this._scheduleCallbacks();
+    return true;
+  }
+
+  /**
+   * Sets the result and schedules the callbacks.
+   *
+   * @throws {InvalidStateError} when the future is already done.
+   */
+  setResult(value: T): void {
+    if (this._state !== PENDING) throw this._invalidState();
+    this._result = value;
+    this._state = RESULT;
+    this._scheduleCallbacks();
+  }
+
+  /**
+   * Sets the error and schedules the callbacks. An error class is
+   * instantiated.
+   *
+   * @throws {InvalidStateError} when the future is already done.
+   */
+  setException(error: unknown): void {
+    if (this._state !== PENDING) throw this._invalidState();
+    if (typeof error === "function") error = new (error as new() => unknown)();
+    this._setError(error);
+  }
+
+  /**
+   * Adds `cb(future)` to run (through the loop) when the future is done; if
+   * it is done already, schedules it at once.
+   */
+  addDoneCallback(cb: (f: this) => unknown): void {
+    if (this._state !== PENDING) (this._loop as EventLoop)._pushReady(cb, this);
+    else this._addEntry(cb);
+  }
+
+  /**
+   * Removes every registration of `cb`.
+   *
+   * @returns How many were removed.
+   */
+  removeDoneCallback(cb: (f: this) => unknown): number {
+    let count = 0;
+    if (this._cb === cb) {
+      this._cb = null;
+      count++;
+    }
+    const cbs = this._cbs;
+    if (cbs !== null) {
+      const kept = cbs.filter((e) => e !== cb);
+      count += cbs.length - kept.length;
+      this._cbs = kept;
+    }
+    return count;
+  }
+
+  /** The loop the future is bound to. */
+  getLoop(): AbstractEventLoop {
+    return this._loop;
+  }
+
+  /**
+   * Registers reactions like `Promise.prototype.then`. Inside a task, this
+   * is what `await future` calls: the future is registered with the task's
+   * cancel scope, and a pending cancellation of the task is delivered here.
+   */
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    this._markRetrieved();
+    const state = this._state;
+    if (state === RESULT) return Promise.resolve(this._result as T).then(onfulfilled, onrejected);
+    if (state !== PENDING) {
+      const err = state === CANCELLED ? this._cancelledError() : this._exception;
+      return Promise.reject(err).then(onfulfilled, onrejected);
+    }
+    return new Promise<R1 | R2>((res, rej) =>
+      this._await(res as (v: unknown) => void, rej, onfulfilled, onrejected)
+    );
+  }
+
+  /** Like `Promise.prototype.catch`. */
+  catch<R = never>(onrejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.then(undefined, onrejected);
+  }
+
+  /** Like `Promise.prototype.finally`. */
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    if (typeof onfinally !== "function") return this.then();
+    return this.then(
+      (v) => Promise.resolve(onfinally()).then(() => v),
+      (e) => Promise.resolve(onfinally()).then(() => Promise.reject(e)),
+    );
+  }
+
+  /**
+   * A native promise of the result, registered with the current cancel
+   * scope exactly as `await future` is (the library's own fast path).
+   *
+   * @ignore
+   */
+  _wait(): Promise<T> {
+    const state = this._state;
+    if (state === RESULT) return Promise.resolve(this._result as T);
+    if (state !== PENDING) {
+      this._markRetrieved();
+      return Promise.reject(state === CANCELLED ? this._cancelledError() : this._exception);
+    }
+    return new Promise<T>((res, rej) =>
+      this._await(res as (v: unknown) => void, rej, undefined, undefined)
+    );
+  }
+
+  /** @ignore */
+  _await(
+    res: (v: unknown) => void,
+    rej: (e: unknown) => void,
+    onF: ((v: any) => unknown) | null | undefined,
+    onR: ((e: any) => unknown) | null | undefined,
+  ): void {
+    const state = contextState.get();
+    if (isScope(state) && state.task === (this as unknown)) {
+      rej(new RuntimeError(`Task cannot await on itself: ${String(this)}`));
+      return;
+    }
+    const waiter = new Waiter(this as Future<unknown>, res, rej, onF, onR, null);
+    this._addEntry(waiter);
+    if (isScope(state)) {
+      const scope = liveScope(state);
+      waiter.scope = scope;
+      addWaiter(scope, this);
+      // A cancellation requested while nothing was awaited is delivered at
+      // this await, as asyncio does: by cancelling the awaited future.
+      const msg = takeMustCancel(scope);
+      if (msg !== NO_CANCEL) this.cancel(msg);
+    }
+  }
+
+  /** @ignore */
+  _addEntry(entry: Entry): void {
+    if (this._cb === null && this._cbs === null) this._cb = entry;
+    else (this._cbs ??= []).push(entry);
+  }
+
+  /**
+   * Sets the result and runs the callbacks right now instead of in the next
+   * iteration: for the library's own wake-ups that already run as a loop
+   * callback (`sleep(0)` resumes its task in one iteration, as in asyncio).
+   *
+   * @ignore
+   */
+  _setResultNow(value: T): void {
+    this._result = value;
+    this._state = RESULT;
+    const cb = this._cb;
+    const cbs = this._cbs;
+    this._cb = null;
+    this._cbs = null;
+    if (cb !== null) runEntry(cb, this);
+    if (cbs !== null) { for (const e of cbs) runEntry(e, this); }
+  }
+
+  /** @ignore */
+  _scheduleCallbacks(): void {
+    const loop = this._loop as EventLoop;
+    const cb = this._cb;
+    if (cb !== null) {
+      this._cb = null;
+      if (cb instanceof Waiter) loop._pushReady(runWaiter, cb);
+      else loop._pushReady(cb, this);
+    }
+    const cbs = this._cbs;
+    if (cbs !== null) {
+      this._cbs = null;
+      for (const e of cbs) {
+        if (e instanceof Waiter) loop._pushReady(runWaiter, e);
+        else loop._pushReady(e, this);
+      }
+    }
+  }
+
+  /** @ignore */
+  _setError(error: unknown): void {
+    this._exception = error;
+    this._state = ERROR;
+    const loop = this._loop as EventLoop;
+    if (loop._unretrieved !== undefined) {
+      const ref = new WeakRef(this as Future<unknown>);
+      this._unretrievedRef = ref;
+      loop._unretrieved.add(ref);
+      loop._onClose ??= reportUnretrievedAtClose;
+      const isTask = "getName" in this;
+      unretrievedRegistry.register(this, {
+        loop,
+        ref,
+        context: {
+          message: `${isTask ? "Task" : "Future"} exception was never retrieved`,
+          exception: error,
+          futureRepr: String(this),
+        },
+      }, this);
+    }
+    this._scheduleCallbacks();
+  }
+
+  /** @ignore */
+  _markRetrieved(): void {
+    const ref = this._unretrievedRef;
+    if (ref !== null) {
+      this._unretrievedRef = null;
+      (this._loop as EventLoop)._unretrieved.delete(ref);
+      unretrievedRegistry.unregister(this);
+    }
+  }
+
+  /** @ignore */
+  _cancelledError(): CancelledError {
+    if (this._cancelled === null) {
+      const msg = this._cancelMessage;
+      this._cancelled = new CancelledError(msg === undefined || msg === null ? "" : String(msg));
+    }
+    return this._cancelled;
+  }
+
+  /** @ignore */
+  _invalidState(): InvalidStateError {
+    return new InvalidStateError(`invalid state: ${String(this)}`);
+  }
+
+  /** @ignore */
+  _callbacksRepr(): string {
+    const names: string[] = [];
+    for (const e of [this._cb, ...(this._cbs ?? [])]) {
+      if (e === null) continue;
+      names.push(e instanceof Waiter ? "Task.taskWakeup()" : callbackRepr(e, []));
+    }
+    if (names.length > 2) return `cb=[${names[0]}, <${names.length - 2} more>, ${names.at(-1)}]`;
+    return names.length > 0 ? `cb=[${names.join(", ")}]` : "";
+  }
+
+  /** @ignore */
+  get [FUTURE_BRAND](): true {
+    return true;
+  }
+}
+
+/** @ignore Python's state names, for reprs. */
+export function stateName(f: Future<unknown>): string {
+  return f._state === PENDING ? "pending" : f._state === CANCELLED ? "cancelled" : "finished";
+}
+
+/** @ignore The tail of a future's repr: result, exception or callbacks. */
+export function futureReprInfo(f: Future<unknown>): string[] {
+  const info = [stateName(f)];
+  if (f._state === RESULT) info.push(`result=${valueRepr(f._result)}`);
+  else if (f._state === ERROR) info.push(`exception=${valueRepr(f._exception)}`);
+  const cbs = f._callbacksRepr();
+  if (cbs) info.push(cbs);
+  return info;
+}
+
+defineRepr(Future, (f) => `<Future ${futureReprInfo(f).join(" ")}>`);
+
+/**
+ * Whether `obj` is a {@linkcode Future} (or a {@linkcode Task}), also one
+ * made by another copy of this library.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Future, isFuture } from "@asyncio/asyncio";
+ *
+ * assert.equal(isFuture(Promise.resolve(1)), false);
+ * assert.equal(typeof isFuture, "function");
+ * void Future;
+ * ```
+ *
+ * @see https://docs.python.org/3/library/asyncio-future.html#asyncio.isfuture
+ */
+export function isFuture(obj: unknown): obj is Future<unknown> {
+  return typeof obj === "object" && obj !== null
+    && (obj as Record<symbol, unknown>)[FUTURE_BRAND] === true;
+}
+
+taskSupport.Future = Future;
+taskSupport.isFuture = isFuture;

@@ -1,0 +1,42 @@
+/**
+ * Futures and tasks with real cancellation: `Future`, `Task`,
+ * `createTask`, `coroutine`, `sleep`, introspection.
+ *
+ * A task runs its coroutine in an async context of its own; `cancel()`
+ * makes the task's pending asyncio await throw `CancelledError`, and its
+ * `signal` carries the cancellation into native I/O (DESIGN.md §2).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { CancelledError, createTask, run, sleep } from "@asyncio/asyncio";
+ *
+ * await run(async () => {
+ *   const steps: string[] = [];
+ *   const worker = createTask(async () => {
+ *     try {
+ *       await sleep(3600);
+ *     } finally {
+ *       steps.push("cleaned up");
+ *     }
+ *   });
+ *   await sleep(0);
+ *   worker.cancel();
+ *   await assert.rejects(worker, CancelledError);
+ *   assert.deepEqual(steps, ["cleaned up"]);
+ * });
+ * ```
+ *
+ * @module
+ */
+export { type Coroutine, coroutine, isCoroutine } from "./coroutine.ts";
+export {
+  createEagerTaskFactory,
+  createTask,
+  eagerTaskFactory,
+  ensureFuture,
+} from "./create_task.ts";
+export { allTasks, currentSignal, currentTask } from "./current_task.ts";
+export { Future, isFuture } from "./future.ts";
+export { sleep } from "./sleep.ts";
+export { Task } from "./task.ts";

@@ -1,0 +1,292 @@
+/**
+ * Tasks: futures that run a coroutine in an async context of their own and
+ * deliver cancellation to its awaits. Ports asyncio's `Task` (DESIGN.md §2).
+ *
+ * @module
+ */
+import { defineRepr, valueRepr } from "../_platform/mod.ts";
+import { CancelledError, isCancelledError, RuntimeError } from "../errors.ts";
+import type { EventLoop } from "../loop/event_loop.ts";
+import { taskSupport } from "../loop/event_loop.ts";
+import { contextState, getRunningLoopOrNull } from "../loop/running_loop.ts";
+import type { AbstractEventLoop, CoroutineLike, TaskOptions } from "../loop/types.ts";
+import { type Cancellable, cancelTree, type ScopeNode, scopeSignal } from "./_scope.ts";
+import { coroutineRepr, isCoroutine, startCoroutine } from "./coroutine.ts";
+import { CANCELLED, ERROR, Future, futureReprInfo, isFuture, PENDING, RESULT } from "./future.ts";
+
+let taskCounter = 0;
+
+function taskStep(task: Task<unknown>): void {
+  if (task._state !== PENDING) return;
+  if (task._mustCancel) {
+    // Cancelled before its first step: the body never runs.
+    task._mustCancel = false;
+    const msg = task._cancelMsg;
+    task._cancelMsg = undefined;
+    task._finishCancelled(new CancelledError(msg === undefined || msg === null ? "" : String(msg)));
+    return;
+  }
+  task._started = true;
+  contextState.run(task, runBody, task);
+}
+
+async function runBody(task: Task<unknown>): Promise<void> {
+  let value: unknown;
+  try {
+    const coro = task._coro;
+    value = await (typeof coro === "function" || isCoroutine(coro)
+      ? startCoroutine(coro)
+      : adoptAwaitable(task, coro as PromiseLike<unknown>));
+  } catch (err) {
+    task._bodyFailed(err);
+    return;
+  }
+  task._bodyReturned(value);
+}
+
+// A foreign awaitable is not owned by the task: the task awaits a future
+// that mirrors it, so cancelling the task abandons the wrapper at once while
+// the awaitable itself goes on.
+function adoptAwaitable<T>(task: Task<unknown>, aw: PromiseLike<T>): PromiseLike<T> {
+  if (isFuture(aw)) return aw as unknown as PromiseLike<T>;
+  const mirror = new Future<T>({ loop: task._loop });
+  aw.then(
+    (v) => mirror.done() || mirror.setResult(v),
+    (e) => mirror.done() || mirror.setException(e),
+  );
+  return mirror._wait();
+}
+
+/**
+ * A {@linkcode Future} that runs a coroutine, created with `createTask()`.
+ *
+ * The task calls its function (or starts its coroutine) in its first step,
+ * inside an async context of its own, so `currentTask()` and cancellation
+ * follow its code through every `await`. `cancel(msg)` makes the pending
+ * asyncio await in that code throw `CancelledError(msg)` (or the next one,
+ * if nothing is pending); `finally` blocks run; code that catches it may go
+ * on. `signal` aborts when a cancellation is delivered, so native I/O
+ * given the signal stops too.
+ *
+ * Differences from asyncio: a task given a promise that is already running
+ * does not own it: cancelling the task abandons the promise. A task
+ * awaiting only native promises sees the cancellation at its next asyncio
+ * await (and through `signal`). An eager task that finishes without
+ * suspending is done one microtask after `createTask()` returns, not at once.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { CancelledError, createTask, run, sleep } from "@asyncio/asyncio";
+ *
+ * await run(async () => {
+ *   const task = createTask(() => sleep(3600));
+ *   await sleep(0);
+ *   task.cancel("enough");
+ *   await assert.rejects(task, (e) => e instanceof CancelledError && e.message === "enough");
+ *   assert.equal(task.cancelled(), true);
+ * });
+ * ```
+ *
+ * @see https://docs.python.org/3/library/asyncio-task.html#asyncio.Task
+ */
+export class Task<T> extends Future<T> implements ScopeNode {
+  /** @ignore */
+  _coro: CoroutineLike<T> | null;
+  /** @ignore */
+  readonly _id: number;
+  /** @ignore */
+  _name: string | null = null;
+  /** @ignore */
+  _numCancels = 0;
+  /** @ignore */
+  _started = false;
+  /** @ignore */
+  _mustCancel = false;
+  /** @ignore */
+  _cancelMsg: unknown = undefined;
+  /** @ignore */
+  _parent: ScopeNode | null = null;
+  /** @ignore */
+  _w: Cancellable | null = null;
+  /** @ignore */
+  _ws: Set<Cancellable> | null = null;
+  /** @ignore */
+  _children: Set<ScopeNode> | null = null;
+  /** @ignore */
+  _ac: AbortController | null = null;
+  /** @ignore */
+  _closed = false;
+
+  /**
+   * Creates a task; prefer `createTask()`, which also applies the loop's
+   * task factory.
+   *
+   * @param coro A coroutine, a zero-argument async function, or an awaitable.
+   * @param options `loop` (default: the running loop, else `getEventLoop()`),
+   * `name`, and `eagerStart` (run the first step now if the loop runs).
+   * @throws {TypeError} when `coro` is none of those.
+   */
+  constructor(
+    coro: CoroutineLike<T>,
+    options?: TaskOptions & { loop?: AbstractEventLoop },
+  ) {
+    super(options?.loop === undefined ? undefined : { loop: options.loop });
+    if (
+      typeof coro !== "function"
+      && (typeof coro !== "object" || coro === null
+        || typeof (coro as PromiseLike<T>).then !== "function")
+    ) {
+      throw new TypeError(`a coroutine was expected, got ${valueRepr(coro)}`);
+    }
+    this._coro = coro;
+    this._id = ++taskCounter;
+    if (options?.name !== undefined && options.name !== null) this._name = String(options.name);
+    const loop = this._loop as EventLoop;
+    if (loop.isClosed()) throw new RuntimeError("Event loop is closed");
+    loop._tasks.add(this as Task<unknown>);
+    if (options?.eagerStart && getRunningLoopOrNull() === loop) taskStep(this as Task<unknown>);
+    else loop._pushReady(taskStep, this);
+  }
+
+  /** The loop (the async-context state a task carries). @ignore */
+  get loop(): AbstractEventLoop {
+    return this._loop;
+  }
+
+  /** The task itself (the async-context state a task carries). @ignore */
+  get task(): Task<unknown> {
+    return this as Task<unknown>;
+  }
+
+  /** The task's name (`Task-N` unless set). */
+  getName(): string {
+    return this._name ?? `Task-${this._id}`;
+  }
+
+  /** Sets the task's name; any value is converted to a string. */
+  setName(name: unknown): void {
+    this._name = String(name);
+  }
+
+  /** The coroutine (function or awaitable) the task runs. */
+  getCoro(): CoroutineLike<T> | null {
+    return this._coro;
+  }
+
+  /**
+   * Requests cancellation: the task's pending asyncio await throws
+   * `CancelledError(msg)`; if nothing is pending, the next one does; a task
+   * that has not started never runs its body.
+   *
+   * @returns `false` if the task is done, else `true` (also on repeated calls).
+   */
+  override cancel(msg?: unknown): boolean {
+    this._markRetrieved();
+    if (this._state !== PENDING) return false;
+    this._numCancels++;
+    if (!this._started || !cancelTree(this, msg)) {
+      this._mustCancel = true;
+      this._cancelMsg = msg;
+    }
+    return true;
+  }
+
+  /** How many cancellation requests are pending (`cancel()` minus `uncancel()` calls). */
+  cancelling(): number {
+    return this._numCancels;
+  }
+
+  /**
+   * Decrements the pending cancellation count; at 0, an undelivered request
+   * is rescinded.
+   *
+   * @returns The new count.
+   */
+  uncancel(): number {
+    if (this._numCancels > 0) {
+      this._numCancels--;
+      if (this._numCancels === 0) {
+        this._mustCancel = false;
+        this._cancelMsg = undefined;
+      }
+    }
+    return this._numCancels;
+  }
+
+  /**
+   * Aborted (reason: the `CancelledError`) when a cancellation is delivered
+   * to this task; pass it to `fetch` and other AbortSignal-aware calls.
+   */
+  get signal(): AbortSignal {
+    return scopeSignal(this);
+  }
+
+  /**
+   * Always throws: a task's result comes from its coroutine.
+   *
+   * @throws {RuntimeError} `Task does not support set_result operation`.
+   */
+  override setResult(_value: T): void {
+    throw new RuntimeError("Task does not support set_result operation");
+  }
+
+  /**
+   * Always throws: a task's error comes from its coroutine.
+   *
+   * @throws {RuntimeError} `Task does not support set_exception operation`.
+   */
+  override setException(_error: unknown): void {
+    throw new RuntimeError("Task does not support set_exception operation");
+  }
+
+  /** @ignore */
+  _bodyReturned(value: unknown): void {
+    if (this._mustCancel) {
+      // Cancelled (e.g. by itself) and never delivered: ends cancelled.
+      this._mustCancel = false;
+      const msg = this._cancelMsg;
+      this._cancelMsg = undefined;
+      this._finishCancelled(
+        new CancelledError(msg === undefined || msg === null ? "" : String(msg)),
+      );
+      return;
+    }
+    (this._loop as EventLoop)._tasks.delete(this as Task<unknown>);
+    this._result = value as T;
+    this._state = RESULT;
+    this._scheduleCallbacks();
+  }
+
+  /** @ignore */
+  _bodyFailed(err: unknown): void {
+    if (isCancelledError(err)) {
+      this._finishCancelled(err);
+      return;
+    }
+    this._mustCancel = false;
+    (this._loop as EventLoop)._tasks.delete(this as Task<unknown>);
+    this._setError(err);
+  }
+
+  /** @ignore */
+  _finishCancelled(err: CancelledError): void {
+    (this._loop as EventLoop)._tasks.delete(this as Task<unknown>);
+    this._cancelled = err;
+    this._cancelMessage = err.message;
+    this._state = CANCELLED;
+    this._scheduleCallbacks();
+  }
+}
+
+defineRepr(Task, (t) => {
+  const info = futureReprInfo(t as Task<unknown>);
+  if (t._state === PENDING && t._numCancels > 0) info[0] = "cancelling";
+  info.splice(1, 0, `name=${valueRepr(t.getName())}`, `coro=<${coroutineRepr(t._coro)}>`);
+  const waitFor = t._w;
+  if (t._state === PENDING && waitFor !== null) info.push(`wait_for=${String(waitFor)}`);
+  void ERROR;
+  return `<Task ${info.join(" ")}>`;
+});
+
+taskSupport.Task = Task as NonNullable<typeof taskSupport.Task>;
