@@ -23,3 +23,4 @@
 export * from "./errors.ts";
 export * from "./loop/mod.ts";
 export * from "./tasks/mod.ts";
+export * from "./testing/mod.ts";

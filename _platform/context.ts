@@ -66,18 +66,17 @@ export function createContextVariable<T>(): ContextVariable<T> {
   if (ac) return new ac.Variable<T>();
   const hooks = loadAsyncHooks();
   if (!hooks) return new SyncVariable<T>();
-  return new StorageVariable<T>(new hooks.AsyncLocalStorage<T>());
+  return storageVariable<T>(hooks);
 }
 
-class StorageVariable<T> implements ContextVariable<T> {
-  #als: AsyncLocalStorageLike<T>;
-  constructor(als: AsyncLocalStorageLike<T>) {
-    this.#als = als;
+// AsyncLocalStorage already has `run(store, fn, ...args)`; adding `get` to a
+// subclass keeps `run` native, with no wrapper call on the per-task path.
+function storageVariable<T>(hooks: AsyncHooksModule): ContextVariable<T> {
+  const Base = hooks.AsyncLocalStorage as new () => AsyncLocalStorageLike<T>;
+  class StorageVariable extends Base {
+    get(): T | undefined {
+      return this.getStore();
+    }
   }
-  run<A extends unknown[], R>(value: T, fn: (...args: A) => R, ...args: A): R {
-    return this.#als.run(value, fn, ...args);
-  }
-  get(): T | undefined {
-    return this.#als.getStore();
-  }
+  return new StorageVariable() as unknown as ContextVariable<T>;
 }

@@ -36,9 +36,11 @@ const HOST_TURN_MS = 4;
 
 // After a callback resumed awaiting code (resolved a promise), let that many
 // microtask turns run before the next callback, so a task whose future
-// completed resumes (and, if it returns, finishes) before the next callback
-// already in the ready queue, as in asyncio.
-const RESUME_TICKS = 3;
+// completed resumes before the next callback already in the ready queue, as
+// in asyncio: one turn runs the `await` continuation, the second lets a task
+// body that returned there finish its task. Deeper promise chains resume
+// later in the same iteration (a documented difference).
+const RESUME_TICKS = 2;
 
 let timerSeq = 0;
 
@@ -452,7 +454,7 @@ export class EventLoop implements AbstractEventLoop {
         const next = this.#timers.peek();
         if (next === undefined) {
           if (this.#implicit) return; // nothing left: a self-started run ends
-          await new Promise<void>((resolve) => (this.#wake = resolve));
+          await this._waitForWork();
         } else if (next._when > this.time()) {
           await this._waitUntil(next._when);
         }
@@ -516,10 +518,17 @@ export class EventLoop implements AbstractEventLoop {
   _waitUntil(when: number): Promise<void> {
     if (this.#hostTimer === null || this.#hostTimerWhen > when) {
       this.#clearHostTimer();
-      const ms = Math.max(0, (when - this.time()) * 1000);
+      // Clamp to a day, as asyncio clamps its poll timeout: host timers
+      // overflow past 2^31 ms. An early wake-up just re-arms.
+      const ms = Math.min(Math.max(0, (when - this.time()) * 1000), 86_400_000);
       this.#hostTimer = hostTimers.set(this.#onHostTimer, ms);
       this.#hostTimerWhen = when;
     }
+    return this._waitForWork();
+  }
+
+  /** @ignore Resolves when work is scheduled or the loop is stopped. */
+  _waitForWork(): Promise<void> {
     return new Promise<void>((resolve) => (this.#wake = resolve));
   }
 

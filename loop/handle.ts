@@ -52,8 +52,8 @@ export class Handle {
   /** Cancels the callback; a no-op if it already ran or was cancelled. */
   cancel(): void {
     if (this._cancelled) return;
-    if (this._loop.getDebug()) this._repr = handleRepr(this);
     this._cancelled = true;
+    if (this._loop.getDebug()) this._repr = handleRepr(this);
     this._callback = null;
     this._args = [];
   }

@@ -46,6 +46,15 @@ class Waiter {
   ) {}
 }
 
+// `new Promise(capture)` hands the resolving functions over through these two
+// variables: no executor closure is allocated per await.
+let capturedRes: (v: unknown) => void = () => {};
+let capturedRej: (e: unknown) => void = () => {};
+function capture(res: (v: any) => void, rej: (e: unknown) => void): void {
+  capturedRes = res;
+  capturedRej = rej;
+}
+
 type DoneCallback = (f: any) => unknown;
 type Entry = DoneCallback | Waiter;
 
@@ -63,6 +72,8 @@ function runWaiter(w: Waiter): void {
       }
     } else w.res(fut._result);
   } else {
+    // The awaiting code receives the error: it is retrieved.
+    fut._markRetrieved();
     const err = fut._state === CANCELLED ? fut._cancelledError() : fut._exception;
     const onR = w.onR;
     if (typeof onR === "function") {
@@ -307,9 +318,9 @@ export class Future<T> implements PromiseLike<T> {
       const err = state === CANCELLED ? this._cancelledError() : this._exception;
       return Promise.reject(err).then(onfulfilled, onrejected);
     }
-    return new Promise<R1 | R2>((res, rej) =>
-      this._await(res as (v: unknown) => void, rej, onfulfilled, onrejected)
-    );
+    const promise = new Promise<R1 | R2>(capture);
+    this._await(capturedRes, capturedRej, onfulfilled, onrejected);
+    return promise;
   }
 
   /** Like `Promise.prototype.catch`. */
@@ -339,9 +350,9 @@ export class Future<T> implements PromiseLike<T> {
       this._markRetrieved();
       return Promise.reject(state === CANCELLED ? this._cancelledError() : this._exception);
     }
-    return new Promise<T>((res, rej) =>
-      this._await(res as (v: unknown) => void, rej, undefined, undefined)
-    );
+    const promise = new Promise<T>(capture);
+    this._await(capturedRes, capturedRej, undefined, undefined);
+    return promise;
   }
 
   /** @ignore */

@@ -27,21 +27,27 @@ function taskStep(task: Task<unknown>): void {
     return;
   }
   task._started = true;
-  contextState.run(task, runBody, task);
+  contextState.run(task, startBody, task);
 }
 
-async function runBody(task: Task<unknown>): Promise<void> {
-  let value: unknown;
+// Starts the body inside the task's context and attaches the two reactions
+// that finish the task. Plain reactions instead of an async wrapper keep a
+// pending task smaller (no second async frame).
+function startBody(task: Task<unknown>): void {
+  let promise: PromiseLike<unknown>;
   try {
     const coro = task._coro;
-    value = await (typeof coro === "function" || isCoroutine(coro)
+    promise = typeof coro === "function" || isCoroutine(coro)
       ? startCoroutine(coro)
-      : adoptAwaitable(task, coro as PromiseLike<unknown>));
+      : adoptAwaitable(task, coro as PromiseLike<unknown>);
   } catch (err) {
     task._bodyFailed(err);
     return;
   }
-  task._bodyReturned(value);
+  const onValue = (value: unknown) => task._bodyReturned(value);
+  const onError = (err: unknown) => task._bodyFailed(err);
+  if (promise instanceof Promise) promise.then(onValue, onError);
+  else Promise.resolve(promise).then(onValue, onError);
 }
 
 // A foreign awaitable is not owned by the task: the task awaits a future

@@ -1,0 +1,44 @@
+// 4. Memory per pending task: N tasks each awaiting a Future; heap bytes per
+// task (measured with a forced GC where the runtime allows it). unit: bytes/task
+import { createTask, Future, getRunningLoop, run, type Task } from "../mod.ts";
+import { bench, exit, runtime } from "./_harness.ts";
+
+declare const Bun: { gc(force: boolean): void } | undefined;
+
+function gc(): void {
+  const g = globalThis as { gc?: () => void };
+  if (typeof g.gc === "function") g.gc();
+  else if (runtime === "bun" && typeof Bun !== "undefined") Bun.gc(true);
+}
+
+function heapUsed(): number {
+  const p = (globalThis as { process?: { memoryUsage(): { heapUsed: number } } }).process;
+  return p ? p.memoryUsage().heapUsed : 0;
+}
+
+await bench({
+  name: "memory",
+  unit: "bytes/task",
+  higherIsBetter: false,
+  n: 100_000,
+  repeats: 3,
+  warmup: 1,
+  fn: (n) =>
+    run(async () => {
+      const loop = getRunningLoop();
+      gc();
+      const before = heapUsed();
+      const fut = loop.createFuture<void>();
+      const tasks: Task<void>[] = new Array(n);
+      for (let i = 0; i < n; i++) tasks[i] = createTask(async () => await fut);
+      await new Promise<void>((r) => loop.callSoon(r)); // let every task start and block
+      await new Promise<void>((r) => loop.callSoon(r));
+      gc();
+      const after = heapUsed();
+      fut.setResult();
+      for (const t of tasks) await t;
+      void Future;
+      return { value: (after - before) / n };
+    }),
+});
+exit();
