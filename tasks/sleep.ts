@@ -52,6 +52,17 @@ function wakeLater(fut: SleepFuture<unknown>, result: unknown): void {
  * @see https://docs.python.org/3/library/asyncio-task.html#asyncio.sleep
  */
 export function sleep(delay: number): Promise<void>;
+/**
+ * Suspends the current task for `delay` seconds, then resolves with `result`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { run, sleep } from "@asyncio/asyncio";
+ *
+ * assert.equal(await run(() => sleep(0, 42)), 42);
+ * ```
+ */
 export function sleep<T>(delay: number, result: T): Promise<T>;
 export function sleep<T>(delay: number, result?: T): Promise<T | undefined> {
   if (Number.isNaN(delay)) {

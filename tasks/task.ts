@@ -27,7 +27,19 @@ function taskStep(task: Task<unknown>): void {
     return;
   }
   task._started = true;
+  // The loop lets the step run on through microtasks until the body
+  // suspends at a pending asyncio await or finishes (an eager step nested
+  // in another task's step hands the slot back when it suspends).
+  const loop = task._loop as EventLoop;
+  const outer = loop._stepTask;
+  loop._stepTask = task;
   contextState.run(task, startBody, task);
+  if (loop._stepTask === null) loop._stepTask = outer;
+}
+
+function endStep(task: Task<unknown>): void {
+  const loop = task._loop as EventLoop;
+  if (loop._stepTask === task) loop._stepTask = null;
 }
 
 // Starts the body inside the task's context and attaches the two reactions
@@ -96,7 +108,7 @@ function adoptAwaitable<T>(task: Task<unknown>, aw: PromiseLike<T>): PromiseLike
  *
  * @see https://docs.python.org/3/library/asyncio-task.html#asyncio.Task
  */
-export class Task<T> extends Future<T> implements ScopeNode {
+export class Task<T> extends Future<T> {
   /** @ignore */
   _coro: CoroutineLike<T> | null;
   /** @ignore */
@@ -248,6 +260,7 @@ export class Task<T> extends Future<T> implements ScopeNode {
 
   /** @ignore */
   _bodyReturned(value: unknown): void {
+    endStep(this as Task<unknown>);
     if (this._mustCancel) {
       // Cancelled (e.g. by itself) and never delivered: ends cancelled.
       this._mustCancel = false;
@@ -266,6 +279,7 @@ export class Task<T> extends Future<T> implements ScopeNode {
 
   /** @ignore */
   _bodyFailed(err: unknown): void {
+    endStep(this as Task<unknown>);
     if (isCancelledError(err)) {
       this._finishCancelled(err);
       return;

@@ -1,0 +1,237 @@
+/**
+ * Builds the npm package in `npm/` from deno.json, then checks that its
+ * `exports` match deno.json's.
+ *
+ * - JavaScript: ONE esbuild run over all entry points with code splitting, so
+ *   a module that several entry points use (the event loop above all) lives in
+ *   one shared chunk. Separate builds would give each entry point its own copy
+ *   of the loop, and a task created through one copy would not run on a loop
+ *   of the other.
+ * - Types: the TypeScript compiler emits `.d.ts` files laid out like the
+ *   sources, so each entry's types sit next to its JavaScript
+ *   (`npm/tasks/mod.js` + `npm/tasks/mod.d.ts`).
+ *
+ * Usage: `deno run -A _tools/build_npm.ts` (or `npm run build:npm`).
+ *
+ * @module
+ */
+import * as esbuild from "esbuild";
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const OUT = join(ROOT, "npm");
+
+interface DenoJson {
+  name: string;
+  version: string;
+  license?: string;
+  description?: string;
+  exports: Record<string, string>;
+}
+
+interface PackageExport {
+  types: string;
+  default: string;
+}
+
+/** Maps `./tasks/mod.ts` to `./tasks/mod.js` (or `.d.ts` with `ext`). */
+function outPath(source: string, ext = ".js"): string {
+  return source.replace(/\.ts$/, ext);
+}
+
+async function bundle(entries: string[]): Promise<void> {
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: entries,
+    outbase: ".",
+    outdir: OUT,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    // neutral: no Node builtins are resolved; the platform layer reaches them
+    // at run time through process.getBuiltinModule, so a static `node:`
+    // import anywhere in the library fails the build here.
+    platform: "neutral",
+    target: "es2022",
+    chunkNames: "_chunks/chunk-[hash]",
+    // Bundling renames clashing top-level names (Handle -> Handle2); keep the
+    // original class and function names, which reprs and error names show.
+    keepNames: true,
+    logLevel: "warning",
+  });
+}
+
+/** Emits the declarations; returns the error messages, if any. */
+function declarations(entries: string[]): string[] {
+  const options: ts.CompilerOptions = {
+    declaration: true,
+    emitDeclarationOnly: true,
+    rootDir: ROOT,
+    outDir: OUT,
+    // The sources import `./x.ts`; the package ships `./x.js`.
+    allowImportingTsExtensions: true,
+    rewriteRelativeImportExtensions: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    // deno.json's libs without deno.ns: the library types Deno and Bun
+    // through local interfaces, so npm users need no runtime's types.
+    lib: ["lib.esnext.d.ts", "lib.dom.d.ts"],
+    types: [],
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    skipLibCheck: true,
+  };
+  const program = ts.createProgram(entries.map((e) => join(ROOT, e)), options);
+  const emitted = program.emit();
+  return formatDiagnostics([...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics]);
+}
+
+function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string[] {
+  const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
+  return errors.map((d) => {
+    const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    if (!d.file || d.start === undefined) return text;
+    const { line } = d.file.getLineAndCharacterOfPosition(d.start);
+    return `${relative(ROOT, d.file.fileName)}:${line + 1}: ${text}`;
+  });
+}
+
+/**
+ * Rewrites relative `.ts` specifiers left in declaration files to `.js`
+ * (the compiler leaves some, e.g. in `import("./x.ts")` types).
+ */
+function fixDeclarationSpecifiers(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) fixDeclarationSpecifiers(path);
+    else if (entry.name.endsWith(".d.ts")) {
+      const text = readFileSync(path, "utf8");
+      const fixed = text.replace(/(["'])(\.\.?\/[^"']*?)\.ts\1/g, "$1$2.js$1");
+      if (fixed !== text) writeFileSync(path, fixed);
+    }
+  }
+}
+
+function packageJson(config: DenoJson): Record<string, unknown> {
+  const exports: Record<string, PackageExport> = {};
+  for (const [key, source] of Object.entries(config.exports)) {
+    exports[key] = { types: outPath(source, ".d.ts"), default: outPath(source) };
+  }
+  return {
+    name: config.name,
+    version: config.version,
+    ...(config.description ? { description: config.description } : {}),
+    license: config.license,
+    type: "module",
+    exports,
+    engines: { node: ">=20" },
+  };
+}
+
+function copyDocs(): string[] {
+  const warnings: string[] = [];
+  for (const file of ["README.md", "LICENSE"]) {
+    if (existsSync(join(ROOT, file))) copyFileSync(join(ROOT, file), join(OUT, file));
+    else warnings.push(`${file} is missing at the repository root: not copied`);
+  }
+  return warnings;
+}
+
+/** Checks both ways that npm/package.json exports deno.json's keys, and that every target exists. */
+function verify(config: DenoJson): string[] {
+  const pkg = JSON.parse(readFileSync(join(OUT, "package.json"), "utf8"));
+  const npmExports = pkg.exports as Record<string, PackageExport>;
+  const problems: string[] = [];
+  for (const key of Object.keys(config.exports)) {
+    if (!(key in npmExports)) problems.push(`npm/package.json lacks deno.json export "${key}"`);
+  }
+  for (const [key, target] of Object.entries(npmExports)) {
+    if (!(key in config.exports)) {
+      problems.push(`npm/package.json exports "${key}", deno.json does not`);
+    }
+    for (const file of [target.types, target.default]) {
+      if (!existsSync(join(OUT, file))) problems.push(`npm export "${key}": ${file} was not built`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Type-checks a consumer that imports every export by package name, from a
+ * virtual module inside npm/ (a package may import itself by name): the
+ * declarations must resolve through `exports` and compile with no runtime's
+ * types installed.
+ */
+function verifyTypes(config: DenoJson): string[] {
+  const consumer = join(OUT, "__consumer.mts");
+  const source = Object.keys(config.exports)
+    .map((key, i) => `import * as m${i} from "${config.name}${key.slice(1)}";\nvoid m${i};\n`)
+    .join("");
+  const options: ts.CompilerOptions = {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ["lib.esnext.d.ts", "lib.dom.d.ts"],
+    types: [],
+    strict: true,
+    noEmit: true,
+  };
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile;
+  host.getSourceFile = (name, ...rest) =>
+    name === consumer
+      ? ts.createSourceFile(name, source, ts.ScriptTarget.ESNext)
+      : getSourceFile(name, ...rest);
+  const fileExists = host.fileExists;
+  host.fileExists = (name) => name === consumer || fileExists(name);
+  const program = ts.createProgram([consumer], options, host);
+  return formatDiagnostics(ts.getPreEmitDiagnostics(program))
+    .map((m) => `types of the npm package: ${m}`);
+}
+
+async function main(): Promise<number> {
+  const config = JSON.parse(readFileSync(join(ROOT, "deno.json"), "utf8")) as DenoJson;
+  const entries = Object.values(config.exports);
+  const missing = entries.filter((e) => !existsSync(join(ROOT, e)));
+  if (missing.length) {
+    console.error(`deno.json exports missing files: ${missing.join(", ")}`);
+    return 1;
+  }
+  rmSync(OUT, { recursive: true, force: true });
+  try {
+    await bundle(entries);
+  } catch {
+    // esbuild has already printed its errors
+    console.error("esbuild failed");
+    return 1;
+  }
+  const typeErrors = declarations(entries);
+  if (typeErrors.length) {
+    console.error(`declaration emit failed:\n${typeErrors.join("\n")}`);
+    return 1;
+  }
+  fixDeclarationSpecifiers(OUT);
+  writeFileSync(join(OUT, "package.json"), JSON.stringify(packageJson(config), null, 2) + "\n");
+  for (const w of copyDocs()) console.warn(`warning: ${w}`);
+  const problems = [...verify(config), ...verifyTypes(config)];
+  if (problems.length) {
+    console.error(problems.join("\n"));
+    return 1;
+  }
+  const keys = Object.keys(config.exports).join(" ");
+  console.log(`built npm/ (${config.name}@${config.version}): exports ${keys}`);
+  return 0;
+}
+
+Deno.exit(await main());
