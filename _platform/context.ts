@@ -72,7 +72,7 @@ export function createContextVariable<T>(): ContextVariable<T> {
 // AsyncLocalStorage already has `run(store, fn, ...args)`; adding `get` to a
 // subclass keeps `run` native, with no wrapper call on the per-task path.
 function storageVariable<T>(hooks: AsyncHooksModule): ContextVariable<T> {
-  const Base = hooks.AsyncLocalStorage as new () => AsyncLocalStorageLike<T>;
+  const Base = hooks.AsyncLocalStorage as new() => AsyncLocalStorageLike<T>;
   class StorageVariable extends Base {
     get(): T | undefined {
       return this.getStore();

@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-explicit-any -- classes with any constructor signature.
 /**
  * Custom inspection: makes objects print like asyncio's reprs in Deno's,
  * Bun's and Node's inspectors (STYLE.md convention 11).
@@ -12,7 +13,6 @@ const nodeInspect = Symbol.for("nodejs.util.inspect.custom");
  * Installs `repr` as the inspector output of every instance of `cls`, and as
  * its `toString()` unless the class defines one.
  */
-// deno-lint-ignore no-explicit-any
 export function defineRepr<T>(
   cls: abstract new(...args: any[]) => T,
   repr: (self: T) => string,

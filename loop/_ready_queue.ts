@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-explicit-any -- each entry's function takes its own argument type.
 // The loop's ready queue: a FIFO of (function, argument) pairs in a ring
 // buffer. Pairs let the loop schedule internal work (a task step, a future's
 // done callback) without allocating a Handle per entry; user callbacks are
@@ -43,6 +44,11 @@ export class ReadyQueue {
     this.#head = (i + 1) & this.#mask;
     this.#size--;
     return fn;
+  }
+
+  /** The function of the next pair; call only when `length > 0`. */
+  peekFn(): ReadyFn {
+    return this.#fns[this.#head] as ReadyFn;
   }
 
   /** The argument of the pair last returned by {@linkcode ReadyQueue.shift}. */

@@ -38,9 +38,16 @@ const HOST_TURN_MS = 4;
 // microtask turns run before the next callback, so a task whose future
 // completed resumes before the next callback already in the ready queue, as
 // in asyncio: one turn runs the `await` continuation, the second lets a task
-// body that returned there finish its task. Deeper promise chains resume
-// later in the same iteration (a documented difference).
+// body that returned there finish its task.
 const RESUME_TICKS = 2;
+
+// A task resumed (or started) by a callback may go on past those turns:
+// through awaits of done futures and deeper promise chains. While it has not
+// suspended at a pending asyncio await or finished (`_stepTask`), keep
+// letting microtask turns run, up to this many, so it completes its step
+// before the next callback as in asyncio. The bound covers tasks that
+// suspend on a native promise instead.
+const MAX_STEP_TICKS = 64;
 
 let timerSeq = 0;
 
@@ -129,6 +136,8 @@ export class EventLoop implements AbstractEventLoop {
 
   /** @ignore Set by a done callback that resumed awaiting code. */
   _woke = false;
+  /** @ignore The task the running callback started or resumed, until it suspends or finishes. */
+  _stepTask: Task<unknown> | null = null;
   /** @ignore Whether work scheduled while stopped starts the loop by itself. */
   _autoRun = false;
   /** @ignore Pending (not done) tasks of this loop. */
@@ -480,6 +489,10 @@ export class EventLoop implements AbstractEventLoop {
             this._woke = false;
             for (let i = 0; i < RESUME_TICKS; i++) await undefined;
           }
+          if (this._stepTask !== null) {
+            for (let i = 0; this._stepTask !== null && i < MAX_STEP_TICKS; i++) await undefined;
+            this._stepTask = null;
+          }
         }
       }
       if (this.#stopping || this.#closed) return;
@@ -501,6 +514,10 @@ export class EventLoop implements AbstractEventLoop {
       if (this._woke) {
         this._woke = false;
         for (let i = 0; i < RESUME_TICKS; i++) await undefined;
+      }
+      if (this._stepTask !== null) {
+        for (let i = 0; this._stepTask !== null && i < MAX_STEP_TICKS; i++) await undefined;
+        this._stepTask = null;
       }
       const dt = (monotonicMs() - t0) / 1000;
       if (dt >= this.slowCallbackDuration) {

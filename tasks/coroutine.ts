@@ -1,3 +1,5 @@
+// deno-lint-ignore-file no-explicit-any -- `then` mirrors lib.es5's PromiseLike signature, and
+// the wrapped function takes any arguments.
 /**
  * Lazy coroutine objects (DESIGN.md §2): `coroutine(fn)` wraps an async
  * function so that calling it runs nothing until a task adopts the result or

@@ -1,3 +1,5 @@
+// deno-lint-ignore-file no-explicit-any -- `then`/`catch` mirror lib.es5's PromiseLike
+// signatures (`reason: any`), and stored reactions take any value.
 /**
  * Futures: awaitable result slots bound to a loop. Ports asyncio's
  * `futures.py` (DESIGN.md §4: thenables, not promises).
@@ -60,8 +62,13 @@ type Entry = DoneCallback | Waiter;
 
 function runWaiter(w: Waiter): void {
   const fut = w.fut;
-  if (w.scope !== null) removeWaiter(w.scope, fut);
-  (fut._loop as EventLoop)._woke = true;
+  const loop = fut._loop as EventLoop;
+  loop._woke = true;
+  const scope = w.scope;
+  if (scope !== null) {
+    removeWaiter(scope, fut);
+    loop._stepTask = scope.task; // resumes: the loop lets it run its step
+  }
   if (fut._state === RESULT) {
     const onF = w.onF;
     if (typeof onF === "function") {
@@ -84,6 +91,17 @@ function runWaiter(w: Waiter): void {
       }
     } else w.rej(err);
   }
+}
+
+// Settles a `then` registration with an error, as a native reaction would:
+// through `onR` when given (that is how `await` registers), asynchronously.
+function settleRejected(
+  res: (v: unknown) => void,
+  rej: (e: unknown) => void,
+  onR: ((e: any) => unknown) | null | undefined,
+  err: unknown,
+): void {
+  Promise.reject(err).then(undefined, onR).then(res, rej);
 }
 
 function runEntry(e: Entry, fut: Future<unknown>): void {
@@ -364,12 +382,21 @@ export class Future<T> implements PromiseLike<T> {
   ): void {
     const state = contextState.get();
     if (isScope(state) && state.task === (this as unknown)) {
-      rej(new RuntimeError(`Task cannot await on itself: ${String(this)}`));
+      const msg = `Task cannot await on itself: ${String(this)}`;
+      settleRejected(res, rej, onR, new RuntimeError(msg));
+      return;
+    }
+    if (isScope(state) && state.loop !== this._loop) {
+      const what = `Task ${String(state.task)} got Future ${String(this)}`;
+      settleRejected(res, rej, onR, new RuntimeError(`${what} attached to a different loop`));
       return;
     }
     const waiter = new Waiter(this as Future<unknown>, res, rej, onF, onR, null);
     this._addEntry(waiter);
     if (isScope(state)) {
+      // The task suspends here: its step is over.
+      const loop = state.loop as EventLoop;
+      if (loop._stepTask === state.task) loop._stepTask = null;
       const scope = liveScope(state);
       waiter.scope = scope;
       addWaiter(scope, this);

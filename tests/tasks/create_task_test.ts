@@ -1,0 +1,192 @@
+// deno-lint-ignore-file require-await -- task bodies and mains are async functions that may not await
+// createTask() and ensureFuture(): what a task may run (DESIGN.md §2), where
+// it binds, and the wrapped-awaitable rule.
+import {
+  CancelledError,
+  coroutine,
+  createTask,
+  currentTask,
+  ensureFuture,
+  EventLoop,
+  Future,
+  getRunningLoop,
+  isFuture,
+  run,
+  sleep,
+  Task,
+  ValueError,
+  VirtualTimeEventLoop,
+} from "../../mod.ts";
+import { assert, test } from "../_suite.ts";
+
+const virtual = { loopFactory: () => new VirtualTimeEventLoop() };
+
+test("createTask(() => f()) calls f in the task's first step, inside the task", async () => {
+  await run(async () => {
+    let calls = 0;
+    let inside: unknown = null;
+    const t = createTask(async () => {
+      calls++;
+      inside = currentTask();
+      await sleep(0);
+      return "fn";
+    });
+    assert.equal(calls, 0);
+    assert.equal(await t, "fn");
+    assert.equal(calls, 1);
+    assert.equal(inside, t);
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_create_task_with_async_function
+});
+
+test("createTask(coroutineObject) starts the coroutine inside the task", async () => {
+  await run(async () => {
+    const work = coroutine(async (x: number) => {
+      await sleep(0);
+      return { x, task: currentTask() };
+    });
+    const coro = work(3);
+    const t = createTask(coro);
+    assert.equal(coro.started, false);
+    const { x, task } = await t;
+    assert.equal(x, 3);
+    assert.equal(task, t);
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_ensure_future_coroutine
+});
+
+test("createTask(promise) wraps an already running promise", async () => {
+  await run(async () => {
+    const loop = getRunningLoop();
+    const promise = new Promise<string>((resolve) => loop.callLater(1, resolve, "promised"));
+    const t = createTask(promise);
+    assert.ok(t instanceof Task);
+    assert.equal(await t, "promised");
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_ensure_future_awaitable
+});
+
+test("createTask(promise) cancelled abandons the wrapper; the promise goes on", async () => {
+  await run(async () => {
+    const loop = getRunningLoop();
+    let settled = false;
+    const promise = new Promise<string>((resolve) =>
+      loop.callLater(1, () => {
+        settled = true;
+        resolve("still ran");
+      })
+    );
+    const t = createTask(promise);
+    await sleep(0);
+    t.cancel();
+    await assert.rejects(async () => {
+      await t;
+    }, CancelledError);
+    assert.equal(settled, false);
+    assert.equal(await promise, "still ran");
+    assert.equal(settled, true);
+  }, virtual);
+});
+
+test("createTask(promise) that rejects fails the task with the same error", async () => {
+  await run(async () => {
+    const err = new ValueError("rejected");
+    const t = createTask(Promise.reject(err));
+    await assert.rejects(async () => {
+      await t;
+    }, (e: unknown) => e === err);
+  }, virtual);
+});
+
+test("createTask(future) waits for the future", async () => {
+  await run(async () => {
+    const fut = new Future<number>();
+    const t = createTask(fut);
+    getRunningLoop().callSoon(() => fut.setResult(7));
+    assert.equal(await t, 7);
+  }, virtual);
+});
+
+test("createTask() binds to the running loop; name option", async () => {
+  await run(async () => {
+    const t = createTask(() => sleep(0), { name: "named" });
+    assert.equal(t.getLoop(), getRunningLoop());
+    assert.equal(t.getName(), "named");
+    await t;
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_bare_create_named_task
+});
+
+test("createTask() from a loop callback binds to that loop", async () => {
+  await run(async () => {
+    const loop = getRunningLoop();
+    // (wrapped: resolving a promise with a task would await the task)
+    const { t } = await new Promise<{ t: Task<string> }>((resolve) =>
+      loop.callSoon(() => resolve({ t: createTask(() => sleep(0, "from callback")) }))
+    );
+    assert.equal(t.getLoop(), loop);
+    assert.equal(await t, "from callback");
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_bare_create_task
+});
+
+test("ensureFuture() returns a future or task itself", async () => {
+  await run(async () => {
+    const f = new Future<number>();
+    assert.equal(ensureFuture(f), f);
+    const t = createTask(() => sleep(0));
+    assert.equal(ensureFuture(t), t);
+    f.setResult(1);
+    await t;
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_ensure_future_future
+  // cpython: test_tasks.py BaseTaskTests.test_ensure_future_task
+});
+
+test("ensureFuture() wraps a function, coroutine or awaitable in a task", async () => {
+  await run(async () => {
+    const a = ensureFuture(async () => "fn");
+    const b = ensureFuture(coroutine(async () => "coro")());
+    const c = ensureFuture(Promise.resolve("promise"));
+    for (const x of [a, b, c]) assert.ok(x instanceof Task && isFuture(x));
+    assert.deepEqual([await a, await b, await c], ["fn", "coro", "promise"]);
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_ensure_future_task_awaitable
+});
+
+test("ensureFuture() with a loop argument creates the task there; a mismatched future is a ValueError", async () => {
+  const loop = new EventLoop();
+  const t = ensureFuture(async () => getRunningLoop(), { loop });
+  assert.equal(t.getLoop(), loop);
+  assert.equal(await loop.runUntilComplete(t), loop);
+  const other = new EventLoop();
+  const f = new Future({ loop: other });
+  assert.throws(() => ensureFuture(f, { loop }), ValueError);
+  f.cancel();
+  loop.close();
+  other.close();
+});
+
+test("ensureFuture() rejects what is not awaitable", async () => {
+  await run(async () => {
+    assert.throws(
+      () => ensureFuture("ok" as never),
+      /An asyncio\.Future, a coroutine or an awaitable is required/,
+    );
+    assert.throws(() => ensureFuture(42 as never), TypeError);
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_ensure_future_neither
+  // cpython: test_tasks.py BaseTaskTests.test_ensure_future_error_msg
+});
+
+test("createTask() on a closed loop throws 'Event loop is closed'", () => {
+  const loop = new EventLoop();
+  loop.close();
+  let called = false;
+  assert.throws(() =>
+    loop.createTask(async () => {
+      called = true;
+    }), /Event loop is closed/);
+  assert.equal(called, false);
+  // cpython: test_base_events.py BaseEventLoopTests.test_create_task_error_closes_coro
+});

@@ -1,0 +1,288 @@
+// deno-lint-ignore-file require-await -- task bodies and mains are async functions that may not await
+// Task: running a body, results and errors, names, reprs, the operations a
+// task refuses, awaiting itself or a future of another loop.
+import { inspect } from "node:util";
+import {
+  CancelledError,
+  coroutine,
+  createTask,
+  EventLoop,
+  type ExceptionContext,
+  Future,
+  getRunningLoop,
+  run,
+  RuntimeError,
+  sleep,
+  Task,
+  ValueError,
+  VirtualTimeEventLoop,
+} from "../../mod.ts";
+import { assert, test } from "../_suite.ts";
+
+const virtual = { loopFactory: () => new VirtualTimeEventLoop() };
+
+// deno-lint-ignore no-explicit-any
+type Check = RegExp | ((e: unknown) => boolean) | (new(...args: any[]) => unknown);
+
+/** `assert.rejects` for any awaitable (tasks are thenables, not promises). */
+function rejects(aw: PromiseLike<unknown>, check?: Check): Promise<void> {
+  const body = async () => {
+    await aw;
+  };
+  return check ? assert.rejects(body, check as RegExp) : assert.rejects(body);
+}
+
+test("Task runs its body and resolves with the value of nested awaits", async () => {
+  const inner1 = async () => 42;
+  const inner2 = async () => {
+    await sleep(0);
+    return 1000;
+  };
+  const value = await run(async () => {
+    const t = createTask(async () => (await inner1()) + (await inner2()));
+    return await t;
+  }, virtual);
+  assert.equal(value, 1042);
+  // cpython: test_tasks.py BaseTaskTests.test_task_basics
+});
+
+test("Task body does not run inside createTask()", async () => {
+  await run(async () => {
+    let ran = false;
+    const t = createTask(async () => {
+      ran = true;
+    });
+    assert.equal(ran, false);
+    assert.equal(t.done(), false);
+    await sleep(0);
+    assert.equal(ran, true);
+    assert.equal(t.done(), true);
+  }, virtual);
+});
+
+test("Task that throws fails with that error; awaiting it throws the same object", async () => {
+  await run(async () => {
+    const err = new ValueError("bad");
+    const t = createTask(async () => {
+      await sleep(0);
+      throw err;
+    });
+    await rejects(t, (e) => e === err);
+    assert.equal(t.done(), true);
+    assert.equal(t.cancelled(), false);
+    assert.equal(t.exception(), err);
+    assert.throws(() => t.result(), (e: unknown) => e === err);
+  }, virtual);
+});
+
+test("Task that throws synchronously in its first step fails the same way", async () => {
+  await run(async () => {
+    const t = createTask(
+      (() => {
+        throw new ValueError("sync");
+      }) as unknown as () => Promise<void>,
+    );
+    await rejects(t, ValueError);
+  }, virtual);
+});
+
+test("Task.setResult() and setException() throw RuntimeError", async () => {
+  await run(async () => {
+    const t = createTask(() => sleep(0));
+    assert.throws(() => t.setResult(undefined), /Task does not support set_result operation/);
+    assert.throws(
+      () => t.setException(new Error()),
+      /Task does not support set_exception operation/,
+    );
+    assert.throws(() => t.setResult(undefined), RuntimeError);
+    await t;
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_task_set_methods
+});
+
+test("Task awaiting itself gets RuntimeError 'Task cannot await on itself'", async () => {
+  const message = await run(async () => {
+    const t: Task<string> = createTask(async () => {
+      try {
+        await t;
+        return "no error";
+      } catch (e) {
+        assert.ok(e instanceof RuntimeError);
+        return e.message;
+      }
+    });
+    return await t;
+  }, virtual);
+  assert.match(message, /^Task cannot await on itself: <Task pending/);
+  // cpython: test_tasks.py BaseTaskTests.test_task_awaits_on_itself
+});
+
+test("Task awaiting a future of another loop gets RuntimeError", async () => {
+  const other = new EventLoop();
+  const message = await run(async () => {
+    const fut = new Future<number>({ loop: other });
+    try {
+      await fut;
+      return "no error";
+    } catch (e) {
+      assert.ok(e instanceof RuntimeError);
+      return e.message;
+    }
+  }, virtual);
+  other.close();
+  assert.match(message, /got Future <Future pending> attached to a different loop/);
+  // cpython: test_tasks.py BaseTaskTests.test_other_loop_future
+});
+
+test("Task names default to Task-N with increasing N; setName() stringifies", async () => {
+  await run(async () => {
+    const t1 = createTask(() => sleep(0));
+    const t2 = createTask(() => sleep(0));
+    const n1 = Number(/^Task-(\d+)$/.exec(t1.getName())?.[1]);
+    const n2 = Number(/^Task-(\d+)$/.exec(t2.getName())?.[1]);
+    assert.ok(n1 > 0 && n2 > n1);
+    const named = createTask(() => sleep(0), { name: "worker" });
+    assert.equal(named.getName(), "worker");
+    named.setName(123456789);
+    assert.equal(named.getName(), "123456789");
+    named.setName({ toString: () => "{6}" });
+    assert.equal(named.getName(), "{6}");
+    await t1;
+    await t2;
+    await named;
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_task_repr_autogenerated
+  // cpython: test_tasks.py BaseTaskTests.test_task_set_name_pylong
+  // cpython: test_tasks.py BaseTaskTests.test_task_repr_name_not_str
+});
+
+test("Task.getCoro() returns what the task runs", async () => {
+  await run(async () => {
+    const fn = async () => 1;
+    const t = createTask(fn);
+    assert.equal(t.getCoro(), fn);
+    const work = coroutine(async () => 2);
+    const coro = work();
+    const t2 = createTask(coro);
+    assert.equal(t2.getCoro(), coro);
+    await t;
+    await t2;
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_get_coro
+});
+
+test("Task constructor rejects what is not a coroutine, function or awaitable", async () => {
+  await run(async () => {
+    assert.throws(() => createTask(42 as never), /a coroutine was expected, got 42/);
+    assert.throws(() => new Task(null as never), TypeError);
+    assert.throws(() => createTask({} as never), TypeError);
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_create_task_with_noncoroutine
+});
+
+test("new Task() binds to the given loop and schedules its first step there", async () => {
+  const loop = new EventLoop();
+  const t = new Task(async () => getRunningLoop(), { loop, name: "direct" });
+  assert.equal(t.getLoop(), loop);
+  assert.equal(await loop.runUntilComplete(t), loop);
+  loop.close();
+  // cpython: test_tasks.py BaseTaskTests.test_task_class
+});
+
+test("Task done callbacks run after the task finishes", async () => {
+  await run(async () => {
+    const order: string[] = [];
+    const t = createTask(async () => {
+      order.push("body");
+      return 5;
+    });
+    t.addDoneCallback((task) => order.push(`cb ${task.result()}`));
+    await t;
+    await sleep(0);
+    assert.deepEqual(order, ["body", "cb 5"]);
+  }, virtual);
+});
+
+test("Task failing with nobody awaiting is reported as 'Task exception was never retrieved'", async () => {
+  const seen: ExceptionContext[] = [];
+  const err = new ValueError("lost");
+  let task: Task<void> | null = null;
+  await run(async () => {
+    getRunningLoop().setExceptionHandler((_l, c) => void seen.push(c));
+    task = createTask(async () => {
+      throw err;
+    });
+    await sleep(0);
+    await sleep(0);
+  }, virtual);
+  assert.equal(seen.length, 1);
+  assert.equal(seen[0]!.message, "Task exception was never retrieved");
+  assert.equal(seen[0]!.exception, err);
+  assert.equal(seen[0]!.task, task);
+  // cpython: test_tasks.py BaseTaskTests.test_log_traceback
+});
+
+test("Task whose error was read is not reported", async () => {
+  const seen: ExceptionContext[] = [];
+  await run(async () => {
+    getRunningLoop().setExceptionHandler((_l, c) => void seen.push(c));
+    const t = createTask(async () => {
+      throw new ValueError("read");
+    });
+    await sleep(0);
+    await sleep(0);
+    assert.ok(t.exception() instanceof ValueError);
+  }, virtual);
+  assert.deepEqual(seen.map((s) => s.message), []);
+});
+
+// ---------------------------------------------------------------------------
+// Reprs
+// ---------------------------------------------------------------------------
+
+test("Task repr goes pending, pending with wait_for, cancelling, cancelled", async () => {
+  await run(async () => {
+    const work = coroutine(async function notmuch() {
+      await sleep(10);
+    });
+    const t = createTask(work(), { name: "TestTask" });
+    assert.equal(String(t), "<Task pending name='TestTask' coro=<notmuch()>>");
+    await sleep(0);
+    assert.equal(
+      String(t),
+      "<Task pending name='TestTask' coro=<notmuch()> wait_for=<Future pending cb=[Task.taskWakeup()]>>",
+    );
+    t.cancel();
+    assert.equal(
+      String(t),
+      "<Task cancelling name='TestTask' coro=<notmuch()> wait_for=<Future cancelled>>",
+    );
+    await rejects(t, CancelledError);
+    assert.equal(String(t), "<Task cancelled name='TestTask' coro=<notmuch()>>");
+    assert.equal(inspect(t), String(t));
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_task_repr
+  // cpython: test_tasks.py BaseTaskTests.test_task_repr_wait_for
+});
+
+test("Task repr of finished and failed tasks shows result= and exception=", async () => {
+  await run(async () => {
+    const ok = createTask(async function notmuch() {
+      return "abc";
+    }, { name: "Done" });
+    await ok;
+    assert.equal(String(ok), "<Task finished name='Done' coro=<notmuch()> result='abc'>");
+    const bad = createTask(async function fails() {
+      throw new ValueError("x");
+    }, { name: "Bad" });
+    await rejects(bad);
+    assert.equal(
+      String(bad),
+      "<Task finished name='Bad' coro=<fails()> exception=ValueError('x')>",
+    );
+    const deno = (globalThis as { Deno?: { inspect(v: unknown): string } }).Deno;
+    if (deno) assert.equal(deno.inspect(ok), String(ok));
+    assert.equal(inspect(bad), String(bad));
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_task_repr
+});
