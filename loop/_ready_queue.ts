@@ -46,11 +46,6 @@ export class ReadyQueue {
     return fn;
   }
 
-  /** The function of the next pair; call only when `length > 0`. */
-  peekFn(): ReadyFn {
-    return this.#fns[this.#head] as ReadyFn;
-  }
-
   /** The argument of the pair last returned by {@linkcode ReadyQueue.shift}. */
   lastArg: unknown = undefined;
 

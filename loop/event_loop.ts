@@ -34,19 +34,14 @@ import type {
 // often (ms), so its timers, I/O and signals are served during a busy loop.
 const HOST_TURN_MS = 4;
 
-// After a callback resumed awaiting code (resolved a promise), let that many
-// microtask turns run before the next callback, so a task whose future
-// completed resumes before the next callback already in the ready queue, as
-// in asyncio: one turn runs the `await` continuation, the second lets a task
-// body that returned there finish its task.
-const RESUME_TICKS = 2;
-
-// A task resumed (or started) by a callback may go on past those turns:
-// through awaits of done futures and deeper promise chains. While it has not
-// suspended at a pending asyncio await or finished (`_stepTask`), keep
-// letting microtask turns run, up to this many, so it completes its step
-// before the next callback as in asyncio. The bound covers tasks that
-// suspend on a native promise instead.
+// A task started or resumed by a callback runs its step on microtasks: up to
+// its next pending asyncio await, through awaits of done futures and promise
+// chains. Before the next callback, the loop lets microtask turns run until
+// every such task has suspended or finished (`_stepping` counts them), as
+// asyncio runs a whole step before the next callback. (Even two wake-ups in a
+// row need turns between them: `await future` registers with the future one
+// microtask after the task resumed.) The bound covers tasks that park on a
+// native promise instead of an asyncio await.
 const MAX_STEP_TICKS = 64;
 
 let timerSeq = 0;
@@ -136,8 +131,10 @@ export class EventLoop implements AbstractEventLoop {
 
   /** @ignore Set by a done callback that resumed awaiting code. */
   _woke = false;
-  /** @ignore The task the running callback started or resumed, until it suspends or finishes. */
-  _stepTask: Task<unknown> | null = null;
+  /** @ignore Tasks started or resumed that have not suspended or finished yet. */
+  _stepping = 0;
+  /** @ignore Bumped when the loop stops waiting for `_stepping` tasks. */
+  _stepEpoch = 0;
   /** @ignore Whether work scheduled while stopped starts the loop by itself. */
   _autoRun = false;
   /** @ignore Pending (not done) tasks of this loop. */
@@ -485,14 +482,7 @@ export class EventLoop implements AbstractEventLoop {
           } catch (err) {
             this.#callbackFailed(err, fn, arg);
           }
-          if (this._woke) {
-            this._woke = false;
-            for (let i = 0; i < RESUME_TICKS; i++) await undefined;
-          }
-          if (this._stepTask !== null) {
-            for (let i = 0; this._stepTask !== null && i < MAX_STEP_TICKS; i++) await undefined;
-            this._stepTask = null;
-          }
+          if (this._woke || this._stepping > 0) await this.#finishSteps();
         }
       }
       if (this.#stopping || this.#closed) return;
@@ -511,18 +501,24 @@ export class EventLoop implements AbstractEventLoop {
       } catch (err) {
         this.#callbackFailed(err, fn, arg);
       }
-      if (this._woke) {
-        this._woke = false;
-        for (let i = 0; i < RESUME_TICKS; i++) await undefined;
-      }
-      if (this._stepTask !== null) {
-        for (let i = 0; this._stepTask !== null && i < MAX_STEP_TICKS; i++) await undefined;
-        this._stepTask = null;
-      }
+      if (this._woke || this._stepping > 0) await this.#finishSteps();
       const dt = (monotonicMs() - t0) / 1000;
       if (dt >= this.slowCallbackDuration) {
         logger.warning(`Executing ${describeEntry(fn, arg)} took ${dt.toFixed(3)} seconds`);
       }
+    }
+  }
+
+  // Lets resumed code run: one microtask turn for any awaiting code, more
+  // while started or resumed tasks have not finished their step.
+  async #finishSteps(): Promise<void> {
+    this._woke = false;
+    await undefined;
+    for (let i = 1; this._stepping > 0 && i < MAX_STEP_TICKS; i++) await undefined;
+    if (this._stepping > 0) {
+      // Parked on native promises: stop counting them.
+      this._stepping = 0;
+      this._stepEpoch++;
     }
   }
 

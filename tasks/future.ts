@@ -10,6 +10,7 @@ import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { CancelledError, InvalidStateError, RuntimeError } from "../errors.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import { taskSupport } from "../loop/event_loop.ts";
+import { beginStep, endStep } from "./_step.ts";
 import { callbackRepr } from "../loop/handle.ts";
 import { getEventLoop } from "../loop/policy.ts";
 import { contextState } from "../loop/running_loop.ts";
@@ -67,7 +68,8 @@ function runWaiter(w: Waiter): void {
   const scope = w.scope;
   if (scope !== null) {
     removeWaiter(scope, fut);
-    loop._stepTask = scope.task; // resumes: the loop lets it run its step
+    const task = scope.task;
+    if (task !== null) beginStep(task); // resumes: the loop lets it run its step
   }
   if (fut._state === RESULT) {
     const onF = w.onF;
@@ -395,8 +397,7 @@ export class Future<T> implements PromiseLike<T> {
     this._addEntry(waiter);
     if (isScope(state)) {
       // The task suspends here: its step is over.
-      const loop = state.loop as EventLoop;
-      if (loop._stepTask === state.task) loop._stepTask = null;
+      if (state.task !== null) endStep(state.task);
       const scope = liveScope(state);
       waiter.scope = scope;
       addWaiter(scope, this);

@@ -10,6 +10,7 @@ import type { EventLoop } from "../loop/event_loop.ts";
 import { taskSupport } from "../loop/event_loop.ts";
 import { contextState, getRunningLoopOrNull } from "../loop/running_loop.ts";
 import type { AbstractEventLoop, CoroutineLike, TaskOptions } from "../loop/types.ts";
+import { beginStep, endStep } from "./_step.ts";
 import { type Cancellable, cancelTree, type ScopeNode, scopeSignal } from "./_scope.ts";
 import { coroutineRepr, isCoroutine, startCoroutine } from "./coroutine.ts";
 import { CANCELLED, ERROR, Future, futureReprInfo, isFuture, PENDING, RESULT } from "./future.ts";
@@ -27,20 +28,10 @@ function taskStep(task: Task<unknown>): void {
     return;
   }
   task._started = true;
-  // The loop lets the step run on through microtasks until the body
-  // suspends at a pending asyncio await or finishes (an eager step nested
-  // in another task's step hands the slot back when it suspends).
-  const loop = task._loop as EventLoop;
-  const outer = loop._stepTask;
-  loop._stepTask = task;
+  beginStep(task);
   contextState.run(task, startBody, task);
-  if (loop._stepTask === null) loop._stepTask = outer;
 }
 
-function endStep(task: Task<unknown>): void {
-  const loop = task._loop as EventLoop;
-  if (loop._stepTask === task) loop._stepTask = null;
-}
 
 // Starts the body inside the task's context and attaches the two reactions
 // that finish the task. Plain reactions instead of an async wrapper keep a
@@ -135,6 +126,8 @@ export class Task<T> extends Future<T> {
   _ac: AbortController | null = null;
   /** @ignore */
   _closed = false;
+  /** @ignore The loop's step epoch while the task is counted as mid-step, else -1. */
+  _stepMark = -1;
 
   /**
    * Creates a task; prefer `createTask()`, which also applies the loop's
