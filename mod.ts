@@ -1,9 +1,10 @@
 /**
  * Python's asyncio for Deno, Bun and Node: the event loop, futures and
- * tasks with real cancellation, and the errors, from one entry point.
+ * tasks with real cancellation, the synchronization primitives, the queues,
+ * and the errors, from one entry point.
  *
  * Each area also has its own entry point: `@asyncio/asyncio/loop`,
- * `/tasks`, `/errors`, `/testing`.
+ * `/tasks`, `/sync`, `/queues`, `/errors`, `/testing`.
  *
  * @example
  * ```ts
@@ -22,5 +23,7 @@
  */
 export * from "./errors.ts";
 export * from "./loop/mod.ts";
+export * from "./queues/mod.ts";
+export * from "./sync/mod.ts";
 export * from "./tasks/mod.ts";
 export * from "./testing/mod.ts";

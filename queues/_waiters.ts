@@ -1,0 +1,135 @@
+// Waiter futures and the FIFO they queue in, for the queues' getters,
+// putters and joiners. sync/_waiters.ts is its twin (the layering rules keep
+// sibling areas from importing each other); keep the two in step.
+//
+// The FIFO is an intrusive doubly linked list whose nodes are the waiter
+// futures themselves: push, remove-anywhere and pop-first are O(1) and
+// allocate nothing beyond the future, and cancelled waiters can be counted
+// without a scan (asyncio's `all(w.cancelled() for w in waiters)`).
+
+import { CancelledError, RuntimeError } from "../errors.ts";
+import type { AbstractEventLoop } from "../loop/types.ts";
+import { CANCELLED, defaultLoop, Future, PENDING, RESULT } from "../tasks/future.ts";
+
+const NOT_LATE: unique symbol = Symbol("not late");
+
+/**
+ * A future a primitive's waiter awaits, also a node of a {@linkcode WaiterList}.
+ *
+ * Late cancellation: when the waiting task is cancelled after the primitive
+ * already woke this future but before the task resumed, asyncio throws
+ * `CancelledError` at that very `await` (the task's `_must_cancel`). The
+ * task's cancel scope still has this future registered at that point and
+ * calls `cancel()` on it; we record the request, report it delivered, and
+ * `checkLate()` throws it when the waiting code resumes. The primitives rely
+ * on this to hand the wake-up on (a queue item or a free slot) instead of losing it.
+ */
+export class Waiter extends Future<unknown> {
+  _prev: Waiter | null = null;
+  _next: Waiter | null = null;
+  _list: WaiterList | null = null;
+  _late: unknown = NOT_LATE;
+
+  constructor(loop: AbstractEventLoop) {
+    super({ loop });
+  }
+
+  override cancel(msg?: unknown): boolean {
+    const state = this._state;
+    if (state === RESULT) {
+      this._late = msg;
+      return true;
+    }
+    if (state !== PENDING) return false;
+    super.cancel(msg);
+    if (this._list !== null) this._list.cancelled++;
+    return true;
+  }
+
+  /** Cancels a still-pending waiter without treating it as a late cancel. */
+  discard(): void {
+    if (this._state === PENDING) this.cancel();
+  }
+
+  /** Throws the late cancellation recorded by `cancel()`, if any. */
+  checkLate(): void {
+    const msg = this._late;
+    if (msg !== NOT_LATE) {
+      this._late = NOT_LATE;
+      throw new CancelledError(msg === undefined || msg === null ? "" : String(msg));
+    }
+  }
+}
+
+/** FIFO of waiters (intrusive doubly linked list). */
+export class WaiterList {
+  head: Waiter | null = null;
+  tail: Waiter | null = null;
+  size = 0;
+  /** How many queued waiters are cancelled (awaiting removal by their task). */
+  cancelled = 0;
+
+  /** Whether a queued waiter is not cancelled. */
+  hasLive(): boolean {
+    return this.size > this.cancelled;
+  }
+
+  push(w: Waiter): void {
+    w._list = this;
+    w._prev = this.tail;
+    w._next = null;
+    if (this.tail === null) this.head = w;
+    else this.tail._next = w;
+    this.tail = w;
+    this.size++;
+    if (w._state === CANCELLED) this.cancelled++;
+  }
+
+  /** Removes `w` if it is queued here (a no-op otherwise). */
+  remove(w: Waiter): void {
+    if (w._list !== this) return;
+    const prev = w._prev;
+    const next = w._next;
+    if (prev === null) this.head = next;
+    else prev._next = next;
+    if (next === null) this.tail = prev;
+    else next._prev = prev;
+    w._prev = w._next = null;
+    w._list = null;
+    this.size--;
+    if (w._state === CANCELLED) this.cancelled--;
+  }
+
+  /** Removes and returns the first waiter, or `null`. */
+  shift(): Waiter | null {
+    const w = this.head;
+    if (w !== null) this.remove(w);
+    return w;
+  }
+
+  /** The first queued waiter that is not done, or `null`. */
+  firstPending(): Waiter | null {
+    for (let w = this.head; w !== null; w = w._next) {
+      if (w._state === PENDING) return w;
+    }
+    return null;
+  }
+}
+
+/**
+ * The loop a primitive uses for a blocking call: the running loop (else the
+ * default one). The first blocking use binds the primitive to it; later
+ * blocking use from another loop throws, as asyncio's `_LoopBoundMixin`.
+ *
+ * @returns The loop to bind (and use).
+ */
+export function bindLoop(bound: AbstractEventLoop | null, owner: object): AbstractEventLoop {
+  const loop = defaultLoop();
+  if (bound !== null && bound !== loop) {
+    throw new RuntimeError(`${String(owner)} is bound to a different event loop`);
+  }
+  return loop;
+}
+
+/** A shared resolved promise for fast paths that resolve to nothing. */
+export const RESOLVED_VOID: Promise<void> = Promise.resolve();
