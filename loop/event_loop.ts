@@ -16,6 +16,7 @@ import { RuntimeError } from "../errors.ts";
 import type { Future } from "../tasks/future.ts";
 import type { Task } from "../tasks/task.ts";
 import { type ReadyFn, ReadyQueue } from "./_ready_queue.ts";
+import { TaskList } from "./_task_list.ts";
 import { TimerHeap } from "./_timer_heap.ts";
 import { callbackRepr, Handle, TimerHandle } from "./handle.ts";
 import { logger } from "./logger.ts";
@@ -138,7 +139,7 @@ export class EventLoop implements AbstractEventLoop {
   /** @ignore Whether work scheduled while stopped starts the loop by itself. */
   _autoRun = false;
   /** @ignore Pending (not done) tasks of this loop. */
-  readonly _tasks: Set<Task<unknown>> = new Set();
+  readonly _tasks: TaskList<Task<unknown>> = new TaskList();
   /** @ignore Futures that failed and whose error nobody read yet. */
   readonly _unretrieved: Set<WeakRef<Future<unknown>>> = new Set();
   /** @ignore Called at close to report `_unretrieved`. */
@@ -482,7 +483,13 @@ export class EventLoop implements AbstractEventLoop {
           } catch (err) {
             this.#callbackFailed(err, fn, arg);
           }
-          if (this._woke || this._stepping > 0) await this.#finishSteps();
+          if (this._woke || this._stepping > 0) {
+            // #finishSteps, inlined: this is the hot path of every wake-up.
+            this._woke = false;
+            await undefined;
+            for (let i = 1; this._stepping > 0 && i < MAX_STEP_TICKS; i++) await undefined;
+            if (this._stepping > 0) this.#giveUpSteps();
+          }
         }
       }
       if (this.#stopping || this.#closed) return;
@@ -515,11 +522,13 @@ export class EventLoop implements AbstractEventLoop {
     this._woke = false;
     await undefined;
     for (let i = 1; this._stepping > 0 && i < MAX_STEP_TICKS; i++) await undefined;
-    if (this._stepping > 0) {
-      // Parked on native promises: stop counting them.
-      this._stepping = 0;
-      this._stepEpoch++;
-    }
+    if (this._stepping > 0) this.#giveUpSteps();
+  }
+
+  // The tasks still counted are parked on native promises: stop counting them.
+  #giveUpSteps(): void {
+    this._stepping = 0;
+    this._stepEpoch++;
   }
 
   /**

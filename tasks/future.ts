@@ -10,11 +10,11 @@ import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { CancelledError, InvalidStateError, RuntimeError } from "../errors.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import { taskSupport } from "../loop/event_loop.ts";
-import { beginStep, endStep } from "./_step.ts";
 import { callbackRepr } from "../loop/handle.ts";
 import { getEventLoop } from "../loop/policy.ts";
 import { contextState } from "../loop/running_loop.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
+import { capture, capturedRej, capturedRes } from "./_resolvers.ts";
 import {
   addWaiter,
   isScope,
@@ -24,6 +24,7 @@ import {
   type ScopeNode,
   takeMustCancel,
 } from "./_scope.ts";
+import { beginStep, endStep } from "./_step.ts";
 
 /** @ignore */
 export const PENDING = 0;
@@ -47,15 +48,6 @@ class Waiter {
     readonly onR: ((e: any) => unknown) | null | undefined,
     public scope: ScopeNode | null,
   ) {}
-}
-
-// `new Promise(capture)` hands the resolving functions over through these two
-// variables: no executor closure is allocated per await.
-let capturedRes: (v: unknown) => void = () => {};
-let capturedRej: (e: unknown) => void = () => {};
-function capture(res: (v: any) => void, rej: (e: unknown) => void): void {
-  capturedRes = res;
-  capturedRej = rej;
 }
 
 type DoneCallback = (f: any) => unknown;

@@ -3,29 +3,92 @@
  *
  * @module
  */
-import { ValueError } from "../errors.ts";
+import { defineRepr } from "../_platform/mod.ts";
+import { CancelledError, ValueError } from "../errors.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import type { TimerHandle } from "../loop/handle.ts";
-import { defaultLoop, Future } from "./future.ts";
+import { contextState } from "../loop/running_loop.ts";
+import { capture, capturedRej, capturedRes } from "./_resolvers.ts";
+import {
+  addWaiter,
+  isScope,
+  liveScope,
+  NO_CANCEL,
+  removeWaiter,
+  type ScopeNode,
+  takeMustCancel,
+} from "./_scope.ts";
+import { beginStep, endStep } from "./_step.ts";
+import { defaultLoop } from "./future.ts";
 
-// A sleep's future cancels its timer when cancelled, so an abandoned
-// `sleep(3600)` leaves no host timer keeping the process alive.
-class SleepFuture<T> extends Future<T> {
-  _handle: TimerHandle | null = null;
-  override cancel(msg?: unknown): boolean {
-    this._handle?.cancel();
-    this._handle = null;
-    return super.cancel(msg);
+// One object per sleep stands for asyncio's sleep future: it is what the
+// task's cancel scope cancels, it holds the promise's resolvers, and it owns
+// the timer (cancelled with it, so an abandoned `sleep(3600)` leaves no host
+// timer keeping the process alive). Wake-ups and cancellations are delivered
+// through the ready queue, in the iterations asyncio's future would use.
+class Sleeper {
+  settled = false;
+  handle: TimerHandle | null = null;
+  scope: ScopeNode | null = null;
+  cancelMsg: unknown = undefined;
+  cancelled = false;
+  res: (v: unknown) => void = capturedRes;
+  rej: (e: unknown) => void = capturedRej;
+
+  constructor(readonly loop: EventLoop, readonly result: unknown) {}
+
+  cancel(msg?: unknown): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    this.cancelled = true;
+    this.cancelMsg = msg;
+    if (this.handle !== null) {
+      this.handle.cancel();
+      this.handle = null;
+    }
+    this.loop._pushReady(deliverCancel, this);
+    return true;
   }
 }
 
-function wakeNow(fut: SleepFuture<unknown>): void {
-  if (!fut.done()) fut._setResultNow(fut._result);
+defineRepr(
+  Sleeper,
+  (s) =>
+    s.cancelled
+      ? "<Future cancelled>"
+      : s.settled
+      ? "<Future finished>"
+      : "<Future pending cb=[Task.taskWakeup()]>",
+);
+
+function resume(s: Sleeper): void {
+  s.loop._woke = true;
+  const scope = s.scope;
+  if (scope !== null) {
+    removeWaiter(scope, s);
+    if (scope.task !== null) beginStep(scope.task);
+  }
 }
 
-function wakeLater(fut: SleepFuture<unknown>, result: unknown): void {
-  fut._handle = null;
-  if (!fut.done()) fut.setResult(result);
+function wake(s: Sleeper): void {
+  if (s.settled) return;
+  s.settled = true;
+  s.handle = null;
+  resume(s);
+  s.res(s.result);
+}
+
+// The timer fired: like asyncio's future, the waiting task resumes in the
+// next iteration.
+function timerFired(s: Sleeper): void {
+  s.handle = null;
+  if (!s.settled) s.loop._pushReady(wake, s);
+}
+
+function deliverCancel(s: Sleeper): void {
+  resume(s);
+  const msg = s.cancelMsg;
+  s.rej(new CancelledError(msg === undefined || msg === null ? "" : String(msg)));
 }
 
 /**
@@ -68,13 +131,21 @@ export function sleep<T>(delay: number, result?: T): Promise<T | undefined> {
   if (Number.isNaN(delay)) {
     return Promise.reject(new ValueError("Invalid delay: NaN (not a number)"));
   }
-  const loop = defaultLoop() as EventLoop;
-  const fut = new SleepFuture<T | undefined>({ loop });
-  if (delay <= 0) {
-    fut._result = result;
-    loop._pushReady(wakeNow, fut);
-  } else {
-    fut._handle = loop.callLater(delay, wakeLater, fut, result);
+  const state = contextState.get();
+  const loop =
+    (state !== undefined && !state.loop.isClosed() ? state.loop : defaultLoop()) as EventLoop;
+  const promise = new Promise<T | undefined>(capture);
+  const s = new Sleeper(loop, result);
+  if (delay <= 0) loop._pushReady(wake, s);
+  else s.handle = loop.callLater(delay, timerFired, s);
+  if (isScope(state)) {
+    const scope = liveScope(state);
+    s.scope = scope;
+    addWaiter(scope, s);
+    if (state.task !== null) endStep(state.task); // the task suspends here
+    // A cancellation requested while nothing was awaited is delivered here.
+    const msg = takeMustCancel(scope);
+    if (msg !== NO_CANCEL) s.cancel(msg);
   }
-  return fut._wait();
+  return promise;
 }

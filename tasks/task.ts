@@ -10,8 +10,8 @@ import type { EventLoop } from "../loop/event_loop.ts";
 import { taskSupport } from "../loop/event_loop.ts";
 import { contextState, getRunningLoopOrNull } from "../loop/running_loop.ts";
 import type { AbstractEventLoop, CoroutineLike, TaskOptions } from "../loop/types.ts";
-import { beginStep, endStep } from "./_step.ts";
 import { type Cancellable, cancelTree, type ScopeNode, scopeSignal } from "./_scope.ts";
+import { beginStep, endStep } from "./_step.ts";
 import { coroutineRepr, isCoroutine, startCoroutine } from "./coroutine.ts";
 import { CANCELLED, ERROR, Future, futureReprInfo, isFuture, PENDING, RESULT } from "./future.ts";
 
@@ -31,7 +31,6 @@ function taskStep(task: Task<unknown>): void {
   beginStep(task);
   contextState.run(task, startBody, task);
 }
-
 
 // Starts the body inside the task's context and attaches the two reactions
 // that finish the task. Plain reactions instead of an async wrapper keep a
@@ -128,6 +127,12 @@ export class Task<T> extends Future<T> {
   _closed = false;
   /** @ignore The loop's step epoch while the task is counted as mid-step, else -1. */
   _stepMark = -1;
+  /** @ignore Links in the loop's list of pending tasks. */
+  _prevTask: Task<unknown> | null = null;
+  /** @ignore */
+  _nextTask: Task<unknown> | null = null;
+  /** @ignore */
+  _listed = false;
 
   /**
    * Creates a task; prefer `createTask()`, which also applies the loop's
