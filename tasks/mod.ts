@@ -29,6 +29,7 @@
  *
  * @module
  */
+export { asCompleted, type AsCompletedOptions } from "./as_completed.ts";
 export { type Coroutine, coroutine, isCoroutine } from "./coroutine.ts";
 export {
   createEagerTaskFactory,
@@ -38,5 +39,20 @@ export {
 } from "./create_task.ts";
 export { allTasks, currentSignal, currentTask } from "./current_task.ts";
 export { Future, isFuture } from "./future.ts";
+export { gather, type GatherOptions } from "./gather.ts";
+export { runCoroutineThreadsafe } from "./run_coroutine_threadsafe.ts";
+export { shield } from "./shield.ts";
 export { sleep } from "./sleep.ts";
+export { staggeredRace } from "./staggered.ts";
 export { Task } from "./task.ts";
+export { TaskGroup, taskGroup } from "./task_group.ts";
+export { Timeout, timeout, timeoutAt } from "./timeout.ts";
+export {
+  ALL_COMPLETED,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  type ReturnWhen,
+  wait,
+  type WaitOptions,
+} from "./wait.ts";
+export { waitFor } from "./wait_for.ts";
