@@ -1,0 +1,31 @@
+# Seed 003, example 4: 回调函数: 迅速回调 (loop.call_soon; callbacks block each other).
+# Adapted: time.time() prints are seconds since start (1 decimal); the
+# callback's blocking time.sleep(c) sleeps c / 10 s.
+import sys
+import asyncio
+import time
+
+START = time.monotonic()
+
+
+def now():
+    return f'{time.monotonic() - START:.1f}'
+
+
+def callback(a, c=2):
+    time.sleep(c / 10)
+    print(f"传入参数a={a}, c={c}, 时间{now()}")
+
+async def main():
+    print(f'添加回调, 时间{now()}')
+    loop = asyncio.get_running_loop()
+    loop.call_soon(callback, 1)
+    loop.call_soon(callback, 2, 0)
+    print(f'协程结束, 时间{now()}')
+
+if sys.version_info >= (3, 7, 0):
+    result = asyncio.run(main())
+else:
+    loop = asyncio.get_event_loop()
+    result = loop.run_until_complete(main())
+    loop.close()

@@ -1,0 +1,34 @@
+// loop.callLater() waits for its delay and for the callbacks before it: the
+// blocking callSoon callback runs first, the delayed one right after it.
+// Seed 003, example 5: 回调函数: 延时回调. Times are seconds since start (the
+// seed prints time.time()); the callback's blocking sleep of c seconds is
+// c / 10 s and the 1 s delay is 0.1 s.
+// Python original: examples/python/seed03_05_call_later.py
+import * as asyncio from "../mod.ts";
+
+const START = performance.now();
+/** Seconds since start, one decimal (stands in for time.time()). */
+const now = () => ((performance.now() - START) / 1000).toFixed(1);
+
+/** Blocks the whole thread, like Python's time.sleep(). */
+function timeSleep(seconds: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, seconds * 1000);
+}
+
+function callback(a: number, c = 3) {
+  timeSleep(c / 10);
+  console.log(`传入参数a=${a}, c=${c}, 时间${now()}`);
+}
+
+// An async def without await, as in the seed.
+// deno-lint-ignore require-await
+const main = asyncio.coroutine(async function main() {
+  console.log(`添加回调, 时间${now()}`);
+  const loop = asyncio.getRunningLoop();
+  loop.callLater(0.1, callback, 2, 0);
+  loop.callSoon(callback, 1);
+
+  console.log(`协程结束, 时间${now()}`);
+});
+
+await asyncio.run(main());
