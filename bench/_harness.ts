@@ -3,12 +3,18 @@
 // same JSON line, so `npm run bench` can put them side by side.
 // Benchmarks may use runtime globals: they are not library code.
 
-declare const Deno: { version: { deno: string }; args: string[]; exit(code: number): never } | undefined;
+declare const Deno:
+  | { version: { deno: string }; args: string[]; exit(code: number): never }
+  | undefined;
 declare const Bun: { version: string } | undefined;
 declare const process: { argv: string[]; versions: { node: string }; exit(code: number): never };
 
 /** The runtime a benchmark runs on. */
-export const runtime: string = typeof Deno !== "undefined" ? "deno" : typeof Bun !== "undefined" ? "bun" : "node";
+export const runtime: string = typeof Deno !== "undefined"
+  ? "deno"
+  : typeof Bun !== "undefined"
+  ? "bun"
+  : "node";
 
 const runtimeVersion = typeof Deno !== "undefined"
   ? `deno ${Deno.version.deno}`

@@ -22,7 +22,7 @@
  *   });
  *   await sleep(0);
  *   worker.cancel();
- *   await assert.rejects(worker, CancelledError);
+ *   await assert.rejects(async () => await worker, CancelledError);
  *   assert.deepEqual(steps, ["cleaned up"]);
  * });
  * ```

@@ -91,7 +91,7 @@ function adoptAwaitable<T>(task: Task<unknown>, aw: PromiseLike<T>): PromiseLike
  *   const task = createTask(() => sleep(3600));
  *   await sleep(0);
  *   task.cancel("enough");
- *   await assert.rejects(task, (e) => e instanceof CancelledError && e.message === "enough");
+ *   await assert.rejects(async () => await task, (e: Error) => e instanceof CancelledError && e.message === "enough");
  *   assert.equal(task.cancelled(), true);
  * });
  * ```
