@@ -6,7 +6,10 @@
  */
 import { exitProcess, signalListeners } from "../_platform/mod.ts";
 import { isCancelledError, KeyboardInterrupt, RuntimeError } from "../errors.ts";
+// run() makes the main task, so the loop's entry point loads the task module
+// (which registers Future and Task with the loop, see `taskSupport`).
 import type { Task } from "../tasks/task.ts";
+import "../tasks/task.ts";
 import type { EventLoop } from "./event_loop.ts";
 import { newEventLoop } from "./policy.ts";
 import { getRunningLoopOrNull } from "./running_loop.ts";

@@ -22,8 +22,12 @@ import type { Task } from "./task.ts";
  * import { createTask, currentTask, run } from "@asyncio/asyncio";
  *
  * await run(async () => {
- *   const child = createTask(async () => currentTask());
- *   assert.equal(await child, child);
+ *   let seen = null;
+ *   const child = createTask(async () => {
+ *     seen = currentTask();
+ *   });
+ *   await child;
+ *   assert.equal(seen, child);
  * });
  * ```
  *
