@@ -154,8 +154,11 @@ const pyCache = new Map();
 async function pythonAnchor(kind, line, ctx) {
   const workload = line.py ?? line.bench;
   const python = ctx.pythons[kind];
-  if (!python || !ctx.workloads.has(workload)) return null;
-  const args = [BENCH_PY, workload, `--loop=${kind}`, ...(line.n ? [`--n=${line.n}`] : [])];
+  // `pyscript`: a CPython twin of our own in this repo (a workload bench.py lacks)
+  const script = line.pyscript ? join(ROOT, line.pyscript) : BENCH_PY;
+  if (!python || (!line.pyscript && !ctx.workloads.has(workload))) return null;
+  const head = line.pyscript ? [script] : [script, workload];
+  const args = [...head, `--loop=${kind}`, ...(line.n ? [`--n=${line.n}`] : [])];
   args.push(...ctx.passThrough);
   const key = args.join(" ");
   if (!pyCache.has(key)) {

@@ -57,6 +57,8 @@ export interface BenchSpec {
   warmup?: number;
   higherIsBetter?: boolean;
   fn: (n: number) => Promise<Sample>;
+  /** Extra fields for the JSON line (`raw`, `py`, `pyscript`: how `npm run bench` finds the anchors). */
+  extra?: Record<string, string>;
 }
 
 /** Runs warm-ups and repeats, prints one JSON line; returns the median. */
@@ -83,6 +85,7 @@ export async function bench(spec: BenchSpec): Promise<number> {
     max: Math.max(...vals),
     samples: vals,
     process_wall_s: Math.round(now() - t0) / 1000,
+    ...spec.extra,
   };
   for (const k of Object.keys(results[0] ?? {})) {
     if (k !== "value") out[k] = median(results.map((r) => r[k] as number));

@@ -20,6 +20,7 @@ await bench({
   name: "memory",
   unit: "bytes/task",
   higherIsBetter: false,
+  extra: { pyscript: "bench/memory.py" },
   n: 100_000,
   repeats: 3,
   warmup: 1,
