@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { defineRepr, valueRepr } from "../_platform/mod.ts";
+import { contextKind, defineRepr, valueRepr } from "../_platform/mod.ts";
 import { CancelledError, isCancelledError, RuntimeError } from "../errors.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import { taskSupport } from "../loop/event_loop.ts";
@@ -46,10 +46,26 @@ function startBody(task: Task<unknown>): void {
     task._bodyFailed(err);
     return;
   }
-  const onValue = (value: unknown) => task._bodyReturned(value);
-  const onError = (err: unknown) => task._bodyFailed(err);
+  // A reaction runs in the async context current when `then` was called,
+  // which is this task's: two shared functions find the task there, so a
+  // task costs no closures. The synchronous fallback context (runtimes with
+  // no async context at all) does not follow reactions: closures there.
+  let onValue = bodyReturned;
+  let onError = bodyFailed;
+  if (contextKind === "sync") {
+    onValue = (value: unknown) => task._bodyReturned(value);
+    onError = (err: unknown) => task._bodyFailed(err);
+  }
   if (promise instanceof Promise) promise.then(onValue, onError);
   else Promise.resolve(promise).then(onValue, onError);
+}
+
+function bodyReturned(value: unknown): void {
+  (contextState.get() as Task<unknown>)._bodyReturned(value);
+}
+
+function bodyFailed(err: unknown): void {
+  (contextState.get() as Task<unknown>)._bodyFailed(err);
 }
 
 // A foreign awaitable is not owned by the task: the task awaits a future
