@@ -20,7 +20,12 @@ import { TaskList } from "./_task_list.ts";
 import { TimerHeap } from "./_timer_heap.ts";
 import { callbackRepr, Handle, TimerHandle } from "./handle.ts";
 import { logger } from "./logger.ts";
-import { type ContextState, contextState, getRunningLoopOrNull } from "./running_loop.ts";
+import {
+  type ContextState,
+  contextState,
+  getRunningLoopOrNull,
+  setCallbackLoop,
+} from "./running_loop.ts";
 import type {
   AbstractEventLoop,
   Callback,
@@ -318,7 +323,10 @@ export class EventLoop implements AbstractEventLoop {
     }
     this.#running = true;
     try {
-      await contextState.run(this.#root, () => this.#run());
+      // From code with no async context, the loop runs without one (see
+      // setCallbackLoop); elsewhere its root context isolates its callbacks.
+      if (contextState.get() === undefined) await this.#run();
+      else await contextState.run(this.#root, () => this.#run());
     } finally {
       this.#running = false;
       this.#stopping = false;
@@ -479,6 +487,7 @@ export class EventLoop implements AbstractEventLoop {
       this.#moveDueTimers();
       if (this.#debug) await this.#runBatchDebug(ready.length);
       else {
+        setCallbackLoop(this);
         for (let n = ready.length; n > 0; n--) {
           const fn = ready.shift();
           const arg = ready.lastArg;
@@ -489,12 +498,15 @@ export class EventLoop implements AbstractEventLoop {
           }
           if (this._woke || this._stepping > 0) {
             // #finishSteps, inlined: this is the hot path of every wake-up.
+            setCallbackLoop(null);
             this._woke = false;
             await RESOLVED;
             for (let i = 1; this._stepping > 0 && i < MAX_STEP_TICKS; i++) await RESOLVED;
             if (this._stepping > 0) this.#giveUpSteps();
+            setCallbackLoop(this);
           }
         }
+        setCallbackLoop(null);
       }
       if (this.#stopping || this.#closed) return;
       if (this.#implicit && this.#handover) return;
@@ -507,11 +519,13 @@ export class EventLoop implements AbstractEventLoop {
       const fn = ready.shift();
       const arg = ready.lastArg;
       const t0 = monotonicMs();
+      setCallbackLoop(this);
       try {
         fn(arg);
       } catch (err) {
         this.#callbackFailed(err, fn, arg);
       }
+      setCallbackLoop(null);
       if (this._woke || this._stepping > 0) await this.#finishSteps();
       const dt = (monotonicMs() - t0) / 1000;
       if (dt >= this.slowCallbackDuration) {

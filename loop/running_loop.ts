@@ -31,9 +31,25 @@ export const contextState = createContextVariable<ContextState>();
  */
 export function getRunningLoopOrNull(): AbstractEventLoop | null {
   const state = contextState.get();
-  if (state === undefined) return null;
+  if (state === undefined) return callbackLoop;
   const loop = state.loop;
   return loop.isClosed() ? null : loop;
+}
+
+// The loop whose plain callbacks are running right now (synchronously).
+// A loop started from code with no async context runs its callbacks without
+// a context of its own: entering the tasks' contexts from there is much
+// cheaper on Deno and Node than from inside another context.
+let callbackLoop: AbstractEventLoop | null = null;
+
+/**
+ * Sets the loop whose callbacks run synchronously now (`null` between
+ * batches, before every await of the loop).
+ *
+ * @ignore
+ */
+export function setCallbackLoop(loop: AbstractEventLoop | null): void {
+  callbackLoop = loop;
 }
 
 /**

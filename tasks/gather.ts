@@ -137,6 +137,7 @@ function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unkno
   const children: Future<unknown>[] = new Array(n);
   let seen: Map<unknown, Future<unknown>> | null = null;
   let loop: AbstractEventLoop | undefined;
+  let loopOptions: { loop: AbstractEventLoop } | undefined;
   let unique = 0;
   let finished = 0;
   let outer: GatheringFuture<unknown[]> | null = null;
@@ -175,8 +176,11 @@ function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unkno
     const arg = args[i];
     let fut = seen === null ? undefined : seen.get(arg);
     if (fut === undefined) {
-      fut = ensureFuture(arg as CoroutineLike<unknown>, loop === undefined ? undefined : { loop });
-      loop ??= fut.getLoop();
+      fut = ensureFuture(arg as CoroutineLike<unknown>, loopOptions);
+      if (loop === undefined) {
+        loop = fut.getLoop();
+        loopOptions = { loop };
+      }
       (seen ??= new Map()).set(arg, fut);
       unique++;
       if (fut.done()) (done ??= []).push(fut);
