@@ -44,6 +44,13 @@ const TYPE_ONLY_UP = new Set(["loop>tasks"]);
  */
 const RUNTIME_UP = new Set(["loop/run.ts>tasks/task.ts"]);
 
+/**
+ * Private files a higher layer may import (`folder>file`): the waiter
+ * futures and FIFO that sync/ and queues/ share. They are siblings and may
+ * not import each other, so the one copy lives in tasks/, below both.
+ */
+const SHARED_PRIVATE = new Set(["sync>tasks/_waiters.ts", "queues>tasks/_waiters.ts"]);
+
 /** Folders that may use runtime globals: the platform layer and what is not the library. */
 const RUNTIME_ALLOWED = new Set(["_platform", "tests", "_tools", "bench", "examples"]);
 const SKIP_DIRS = new Set(["node_modules", "npm", ".build", ".git"]);
@@ -150,6 +157,7 @@ function checkPrivacy(file: string, imp: Import): void {
   }
   if (areaOf(file) === "tests") return;
   if (imp.to === "_platform/mod.ts" && isLibrary(file)) return;
+  if (SHARED_PRIVATE.has(`${areaOf(file)}>${imp.to}`)) return;
   const inside = owner === "" || file.startsWith(owner + "/");
   if (!inside) {
     const hint = owner === "_platform" ? " (import _platform/mod.ts)" : "";

@@ -7,8 +7,8 @@
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { QueueEmpty, QueueFull, QueueShutDown, ValueError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
+import { bindLoop, RESOLVED_VOID, Waiter, WaiterList } from "../tasks/_waiters.ts";
 import { Ring } from "./_ring.ts";
-import { bindLoop, RESOLVED_VOID, Waiter, WaiterList } from "./_waiters.ts";
 
 /** Options of {@linkcode Queue}. */
 export interface QueueOptions {

@@ -5,7 +5,7 @@
  */
 import { defineRepr } from "../_platform/mod.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
-import { bindLoop, RESOLVED_TRUE, Waiter, WaiterList } from "./_waiters.ts";
+import { bindLoop, RESOLVED_TRUE, Waiter, WaiterList } from "../tasks/_waiters.ts";
 
 /**
  * A flag, initially unset, that tasks wait for: `set()` wakes every waiting

@@ -7,7 +7,7 @@
 import { defineRepr } from "../_platform/mod.ts";
 import { isCancelledError, RuntimeError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
-import { bindLoop, Waiter, WaiterList } from "./_waiters.ts";
+import { bindLoop, Waiter, WaiterList } from "../tasks/_waiters.ts";
 import { makePermit, type Permit } from "./permit.ts";
 
 /**

@@ -7,8 +7,8 @@
 import { defineRepr } from "../_platform/mod.ts";
 import { isCancelledError, ValueError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
+import { bindLoop, Waiter, WaiterList } from "../tasks/_waiters.ts";
 import { RESULT } from "../tasks/future.ts";
-import { bindLoop, Waiter, WaiterList } from "./_waiters.ts";
 import { makePermit, type Permit } from "./permit.ts";
 
 /**

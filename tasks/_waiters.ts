@@ -1,6 +1,7 @@
 // Waiter futures and the FIFO they queue in, shared by the primitives of
-// sync/. queues/_waiters.ts is its twin (the layering rules keep sibling
-// areas from importing each other); keep the two in step.
+// sync/ and the queues of queues/ (siblings that may not import each other,
+// so the one copy lives here, below both; the structure check allows exactly
+// these two folders to import this private file).
 //
 // The FIFO is an intrusive doubly linked list whose nodes are the waiter
 // futures themselves: push, remove-anywhere and pop-first are O(1) and
@@ -9,7 +10,7 @@
 
 import { CancelledError, RuntimeError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
-import { CANCELLED, defaultLoop, Future, PENDING, RESULT } from "../tasks/future.ts";
+import { CANCELLED, defaultLoop, Future, PENDING, RESULT } from "./future.ts";
 
 const NOT_LATE: unique symbol = Symbol("not late");
 
