@@ -98,20 +98,6 @@ function settleRejected(
   Promise.reject(err).then(undefined, onR).then(res, rej);
 }
 
-function runEntry(e: Entry, fut: Future<unknown>): void {
-  if (e instanceof Waiter) runWaiter(e);
-  else {
-    try {
-      e(fut);
-    } catch (err) {
-      fut._loop.callExceptionHandler({
-        message: `Exception in callback ${callbackRepr(e, [fut])}`,
-        exception: err,
-      });
-    }
-  }
-}
-
 const unretrievedRegistry = new FinalizationRegistry<{
   loop: EventLoop;
   ref: WeakRef<Future<unknown>>;
@@ -404,24 +390,6 @@ export class Future<T> implements PromiseLike<T> {
   _addEntry(entry: Entry): void {
     if (this._cb === null && this._cbs === null) this._cb = entry;
     else (this._cbs ??= []).push(entry);
-  }
-
-  /**
-   * Sets the result and runs the callbacks right now instead of in the next
-   * iteration: for the library's own wake-ups that already run as a loop
-   * callback (`sleep(0)` resumes its task in one iteration, as in asyncio).
-   *
-   * @ignore
-   */
-  _setResultNow(value: T): void {
-    this._result = value;
-    this._state = RESULT;
-    const cb = this._cb;
-    const cbs = this._cbs;
-    this._cb = null;
-    this._cbs = null;
-    if (cb !== null) runEntry(cb, this);
-    if (cbs !== null) { for (const e of cbs) runEntry(e, this); }
   }
 
   /** @ignore */
