@@ -11,6 +11,8 @@ const one = coroutine(async (i: number) => {
 
 await bench({
   name: "gather",
+  // the same workload as bench.py `spawn` (create_task + gather) and raw Promise.all
+  extra: { raw: "spawn.mjs", py: "spawn" },
   unit: "tasks/s",
   n: 100_000,
   repeats: 10,

@@ -11,6 +11,8 @@ const one = coroutine(async (i: number) => {
 
 await bench({
   name: "task_group",
+  // raw anchor: Promise.all of async functions; CPython twin: bench/task_group.py
+  extra: { raw: "spawn.mjs", pyscript: "bench/task_group.py" },
   unit: "tasks/s",
   n: 100_000,
   repeats: 10,

@@ -9,6 +9,7 @@ await bench({
   name: "timeout",
   unit: "ns/scope",
   higherIsBetter: false,
+  extra: { pyscript: "bench/timeout.py" },
   n: 100_000,
   repeats: 10,
   warmup: 3,
