@@ -38,8 +38,9 @@ def run():
     n = int(opts.get("n", 100_000))
     loop_name = opts.get("loop", "asyncio")
     if loop_name == "uvloop":
-        import uvloop
-        runner = uvloop.run
+        import uvloop  # 0.17 (Debian) has no uvloop.run: install its policy
+
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     else:
         runner = asyncio.run
     samples = [runner(main(n)) for _ in range(3)]

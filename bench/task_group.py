@@ -30,8 +30,9 @@ def run():
     loop = opts.get("loop", "asyncio")
     runner = asyncio.run
     if loop == "uvloop":
-        import uvloop
-        runner = uvloop.run
+        import uvloop  # 0.17 (Debian) has no uvloop.run: install its policy
+
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     runner(main(min(n, 20_000)))
     samples = [runner(main(n)) for _ in range(int(opts.get("repeats", 5)))]
     print(json.dumps({
