@@ -72,6 +72,21 @@ export function takeMustCancel(scope: ScopeNode): unknown {
 }
 
 /**
+ * A CancelledError is being thrown into code running in `scope`: it carries
+ * every cancellation still pending there or in an enclosing scope of the
+ * same task, as asyncio merges a `cancel()` that arrives while the first
+ * CancelledError is on its way into the one thrown at the next step.
+ */
+export function absorbMustCancel(scope: ScopeNode): void {
+  for (let s: ScopeNode | null = scope; s !== null; s = s._parent) {
+    if (s._mustCancel) {
+      s._mustCancel = false;
+      s._cancelMsg = undefined;
+    }
+  }
+}
+
+/**
  * Cancels every future awaited in `scope` and its nested scopes and aborts
  * their signals. Returns whether any awaited future accepted; when none did,
  * the caller records a "must cancel" for the next await.

@@ -16,6 +16,7 @@ import { contextState } from "../loop/running_loop.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
 import { capture, capturedRej, capturedRes } from "./_resolvers.ts";
 import {
+  absorbMustCancel,
   addWaiter,
   isScope,
   liveScope,
@@ -62,6 +63,7 @@ function runWaiter(w: Waiter): void {
     removeWaiter(scope, fut);
     const task = scope.task;
     if (task !== null) beginStep(task); // resumes: the loop lets it run its step
+    if (fut._state === CANCELLED) absorbMustCancel(scope);
   }
   if (fut._state === RESULT) {
     const onF = w.onF;

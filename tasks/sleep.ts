@@ -10,6 +10,7 @@ import type { TimerHandle } from "../loop/handle.ts";
 import { contextState } from "../loop/running_loop.ts";
 import { capture, capturedRej, capturedRes } from "./_resolvers.ts";
 import {
+  absorbMustCancel,
   addWaiter,
   isScope,
   liveScope,
@@ -87,6 +88,7 @@ function timerFired(s: Sleeper): void {
 
 function deliverCancel(s: Sleeper): void {
   resume(s);
+  if (s.scope !== null) absorbMustCancel(s.scope);
   const msg = s.cancelMsg;
   s.rej(new CancelledError(msg === undefined || msg === null ? "" : String(msg)));
 }

@@ -662,3 +662,50 @@ test("Task.signal after a handled cancellation is a fresh, unaborted signal", as
     assert.deepEqual(await t, [true, false, false]);
   }, virtual);
 });
+
+test("Task.cancel() twice before delivery throws one CancelledError (sleep)", async () => {
+  await run(async () => {
+    const log: string[] = [];
+    const t = createTask(async () => {
+      try {
+        await sleep(10);
+      } catch (e) {
+        if (!(e instanceof CancelledError)) throw e;
+        log.push("first");
+      }
+      await sleep(0.01);
+      log.push("second sleep ok");
+      return "done";
+    });
+    await sleep(0);
+    t.cancel();
+    t.cancel();
+    assert.equal(await t, "done");
+    assert.deepEqual(log, ["first", "second sleep ok"]);
+    assert.equal(t.cancelling(), 2);
+  }, { loopFactory: () => new VirtualTimeEventLoop() });
+  // verified against CPython 3.13: the second request merges into the first
+});
+
+test("Task.cancel() twice before delivery throws one CancelledError (future)", async () => {
+  await run(async () => {
+    const fut = new Future<void>();
+    const log: string[] = [];
+    const t = createTask(async () => {
+      try {
+        await fut;
+      } catch (e) {
+        if (!(e instanceof CancelledError)) throw e;
+        log.push("first");
+      }
+      await sleep(0.01);
+      log.push("then awaited normally");
+    });
+    await sleep(0);
+    t.cancel("a");
+    t.cancel("b");
+    await t;
+    assert.deepEqual(log, ["first", "then awaited normally"]);
+    assert.equal(fut.cancelled(), true);
+  }, { loopFactory: () => new VirtualTimeEventLoop() });
+});
