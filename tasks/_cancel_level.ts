@@ -41,10 +41,11 @@ export function cancelLevel(scope: ScopeNode): number {
 
 /**
  * A CancelledError leaving a scope carries every request made while it was
- * in flight: asyncio merges a cancel() that arrives after the awaited future
- * was already cancelled into the one CancelledError thrown at the next step.
- * Here such a request was remembered as "must cancel" on the task (or an
- * enclosing scope); drop it, or the next await would be cancelled twice.
+ * in flight, as asyncio merges them into the one CancelledError it throws.
+ * The core already merges at an asyncio await (resumeFrom in _step.ts); this
+ * covers a CancelledError that reached the scope another way (a native await
+ * rejected with the signal's reason, a rethrown error), so that the next
+ * await is not cancelled a second time.
  */
 export function absorbPendingCancel(scope: ScopeNode): void {
   for (let s: ScopeNode | null = scope; s !== null; s = s._parent) {

@@ -30,6 +30,11 @@ export interface ScopeNode {
   _closed: boolean;
 }
 
+/** The CancelledError for `cancel(msg)`: its message is `msg`, empty when none. */
+export function cancelledError(msg: unknown): CancelledError {
+  return new CancelledError(msg === undefined || msg === null ? "" : String(msg));
+}
+
 /** Marks "no pending cancellation" for {@linkcode takeMustCancel}. */
 export const NO_CANCEL: unique symbol = Symbol("no cancel");
 
@@ -106,7 +111,7 @@ export function cancelTree(scope: ScopeNode, msg: unknown): boolean {
     // A fresh controller is made on the next `signal` read: a task that
     // handles the cancellation can go on using native I/O.
     scope._ac = null;
-    ac.abort(new CancelledError(msg === undefined || msg === null ? "" : String(msg)));
+    ac.abort(cancelledError(msg));
   }
   return delivered;
 }

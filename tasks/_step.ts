@@ -1,10 +1,21 @@
 // Step accounting (see MAX_STEP_TICKS in loop/event_loop.ts): the loop lets
 // microtask turns run until every task started or resumed by a callback has
 // suspended at a pending asyncio await or finished, before it runs the next
-// callback. A separate module so future.ts and task.ts can both use it
-// without importing each other.
+// callback. Suspending and resuming awaiting code (futures, sleeps) go
+// through suspendOn/resumeFrom. A separate module so future.ts, task.ts and
+// sleep.ts can share it without importing each other.
 
 import type { EventLoop } from "../loop/event_loop.ts";
+import {
+  absorbMustCancel,
+  addWaiter,
+  type Cancellable,
+  liveScope,
+  NO_CANCEL,
+  removeWaiter,
+  type ScopeNode,
+  takeMustCancel,
+} from "./_scope.ts";
 
 /** What step accounting needs from a task. */
 export interface Stepping {
@@ -37,4 +48,38 @@ export function endStep(task: Stepping): void {
     const loop = task._loop as EventLoop;
     if (mark === loop._stepEpoch) loop._stepping--;
   }
+}
+
+/**
+ * Code running in `state` suspends on `waiter` (a future or a sleep): the
+ * task's step ends, the waiter is registered with the innermost open scope
+ * (returned, for `resumeFrom`), and a cancellation requested while nothing
+ * was awaited is delivered here, as asyncio does: by cancelling the waiter.
+ */
+export function suspendOn(state: ScopeNode, waiter: Cancellable): ScopeNode {
+  if (state.task !== null) endStep(state.task);
+  const scope = liveScope(state);
+  addWaiter(scope, waiter);
+  const msg = takeMustCancel(scope);
+  if (msg !== NO_CANCEL) waiter.cancel(msg);
+  return scope;
+}
+
+/**
+ * Code that suspended in `scope` on `waiter` resumes: the loop lets its task
+ * run its step before the next callback. A CancelledError thrown into it
+ * (`cancelled`) carries every cancellation still pending in its scopes, as
+ * asyncio merges a cancel() arriving while the first is on its way.
+ */
+export function resumeFrom(
+  loop: EventLoop,
+  scope: ScopeNode | null,
+  waiter: Cancellable,
+  cancelled: boolean,
+): void {
+  loop._woke = true;
+  if (scope === null) return;
+  removeWaiter(scope, waiter);
+  if (scope.task !== null) beginStep(scope.task);
+  if (cancelled) absorbMustCancel(scope);
 }

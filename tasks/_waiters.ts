@@ -8,8 +8,9 @@
 // allocate nothing beyond the future, and cancelled waiters can be counted
 // without a scan (asyncio's `all(w.cancelled() for w in waiters)`).
 
-import { CancelledError, RuntimeError } from "../errors.ts";
+import { RuntimeError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
+import { cancelledError } from "./_scope.ts";
 import { CANCELLED, defaultLoop, Future, PENDING, RESULT } from "./future.ts";
 
 const NOT_LATE: unique symbol = Symbol("not late");
@@ -58,7 +59,7 @@ export class Waiter extends Future<unknown> {
     const msg = this._late;
     if (msg !== NOT_LATE) {
       this._late = NOT_LATE;
-      throw new CancelledError(msg === undefined || msg === null ? "" : String(msg));
+      throw cancelledError(msg);
     }
   }
 }

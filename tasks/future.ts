@@ -7,7 +7,7 @@
  * @module
  */
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
-import { CancelledError, InvalidStateError, RuntimeError } from "../errors.ts";
+import { type CancelledError, InvalidStateError, RuntimeError } from "../errors.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import { taskSupport } from "../loop/event_loop.ts";
 import { callbackRepr } from "../loop/handle.ts";
@@ -15,17 +15,8 @@ import { getEventLoop } from "../loop/policy.ts";
 import { contextState } from "../loop/running_loop.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
 import { capture, capturedRej, capturedRes } from "./_resolvers.ts";
-import {
-  absorbMustCancel,
-  addWaiter,
-  isScope,
-  liveScope,
-  NO_CANCEL,
-  removeWaiter,
-  type ScopeNode,
-  takeMustCancel,
-} from "./_scope.ts";
-import { beginStep, endStep } from "./_step.ts";
+import { cancelledError, isScope, type ScopeNode } from "./_scope.ts";
+import { resumeFrom, suspendOn } from "./_step.ts";
 
 /** @ignore */
 export const PENDING = 0;
@@ -56,15 +47,7 @@ type Entry = DoneCallback | Waiter;
 
 function runWaiter(w: Waiter): void {
   const fut = w.fut;
-  const loop = fut._loop as EventLoop;
-  loop._woke = true;
-  const scope = w.scope;
-  if (scope !== null) {
-    removeWaiter(scope, fut);
-    const task = scope.task;
-    if (task !== null) beginStep(task); // resumes: the loop lets it run its step
-    if (fut._state === CANCELLED) absorbMustCancel(scope);
-  }
+  resumeFrom(fut._loop as EventLoop, w.scope, fut, fut._state === CANCELLED);
   if (fut._state === RESULT) {
     const onF = w.onF;
     if (typeof onF === "function") {
@@ -375,17 +358,7 @@ export class Future<T> implements PromiseLike<T> {
     }
     const waiter = new Waiter(this as Future<unknown>, res, rej, onF, onR, null);
     this._addEntry(waiter);
-    if (isScope(state)) {
-      // The task suspends here: its step is over.
-      if (state.task !== null) endStep(state.task);
-      const scope = liveScope(state);
-      waiter.scope = scope;
-      addWaiter(scope, this);
-      // A cancellation requested while nothing was awaited is delivered at
-      // this await, as asyncio does: by cancelling the awaited future.
-      const msg = takeMustCancel(scope);
-      if (msg !== NO_CANCEL) this.cancel(msg);
-    }
+    if (isScope(state)) waiter.scope = suspendOn(state, this);
   }
 
   /** @ignore */
@@ -451,7 +424,7 @@ export class Future<T> implements PromiseLike<T> {
   _cancelledError(): CancelledError {
     if (this._cancelled === null) {
       const msg = this._cancelMessage;
-      this._cancelled = new CancelledError(msg === undefined || msg === null ? "" : String(msg));
+      this._cancelled = cancelledError(msg);
     }
     return this._cancelled;
   }

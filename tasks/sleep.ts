@@ -4,22 +4,13 @@
  * @module
  */
 import { defineRepr } from "../_platform/mod.ts";
-import { CancelledError, ValueError } from "../errors.ts";
+import { ValueError } from "../errors.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import type { TimerHandle } from "../loop/handle.ts";
 import { contextState } from "../loop/running_loop.ts";
 import { capture, capturedRej, capturedRes } from "./_resolvers.ts";
-import {
-  absorbMustCancel,
-  addWaiter,
-  isScope,
-  liveScope,
-  NO_CANCEL,
-  removeWaiter,
-  type ScopeNode,
-  takeMustCancel,
-} from "./_scope.ts";
-import { beginStep, endStep } from "./_step.ts";
+import { cancelledError, isScope, type ScopeNode } from "./_scope.ts";
+import { resumeFrom, suspendOn } from "./_step.ts";
 import { defaultLoop } from "./future.ts";
 
 // One object per sleep stands for asyncio's sleep future: it is what the
@@ -62,20 +53,11 @@ defineRepr(
       : "<Future pending cb=[Task.taskWakeup()]>",
 );
 
-function resume(s: Sleeper): void {
-  s.loop._woke = true;
-  const scope = s.scope;
-  if (scope !== null) {
-    removeWaiter(scope, s);
-    if (scope.task !== null) beginStep(scope.task);
-  }
-}
-
 function wake(s: Sleeper): void {
   if (s.settled) return;
   s.settled = true;
   s.handle = null;
-  resume(s);
+  resumeFrom(s.loop, s.scope, s, false);
   s.res(s.result);
 }
 
@@ -87,10 +69,9 @@ function timerFired(s: Sleeper): void {
 }
 
 function deliverCancel(s: Sleeper): void {
-  resume(s);
-  if (s.scope !== null) absorbMustCancel(s.scope);
+  resumeFrom(s.loop, s.scope, s, true);
   const msg = s.cancelMsg;
-  s.rej(new CancelledError(msg === undefined || msg === null ? "" : String(msg)));
+  s.rej(cancelledError(msg));
 }
 
 /**
@@ -140,14 +121,6 @@ export function sleep<T>(delay: number, result?: T): Promise<T | undefined> {
   const s = new Sleeper(loop, result);
   if (delay <= 0) loop._pushReady(wake, s);
   else s.handle = loop.callLater(delay, timerFired, s);
-  if (isScope(state)) {
-    const scope = liveScope(state);
-    s.scope = scope;
-    addWaiter(scope, s);
-    if (state.task !== null) endStep(state.task); // the task suspends here
-    // A cancellation requested while nothing was awaited is delivered here.
-    const msg = takeMustCancel(scope);
-    if (msg !== NO_CANCEL) s.cancel(msg);
-  }
+  if (isScope(state)) s.scope = suspendOn(state, s);
   return promise;
 }

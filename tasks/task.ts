@@ -5,12 +5,18 @@
  * @module
  */
 import { contextKind, defineRepr, valueRepr } from "../_platform/mod.ts";
-import { CancelledError, isCancelledError, RuntimeError } from "../errors.ts";
+import { type CancelledError, isCancelledError, RuntimeError } from "../errors.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import { taskSupport } from "../loop/event_loop.ts";
 import { contextState, getRunningLoopOrNull } from "../loop/running_loop.ts";
 import type { AbstractEventLoop, CoroutineLike, TaskOptions } from "../loop/types.ts";
-import { type Cancellable, cancelTree, type ScopeNode, scopeSignal } from "./_scope.ts";
+import {
+  type Cancellable,
+  cancelledError,
+  cancelTree,
+  type ScopeNode,
+  scopeSignal,
+} from "./_scope.ts";
 import { beginStep, endStep } from "./_step.ts";
 import { coroutineRepr, isCoroutine, startCoroutine } from "./coroutine.ts";
 import { CANCELLED, ERROR, Future, futureReprInfo, isFuture, PENDING, RESULT } from "./future.ts";
@@ -24,7 +30,7 @@ function taskStep(task: Task<unknown>): void {
     task._mustCancel = false;
     const msg = task._cancelMsg;
     task._cancelMsg = undefined;
-    task._finishCancelled(new CancelledError(msg === undefined || msg === null ? "" : String(msg)));
+    task._finishCancelled(cancelledError(msg));
     return;
   }
   task._started = true;
@@ -281,7 +287,7 @@ export class Task<T> extends Future<T> {
       const msg = this._cancelMsg;
       this._cancelMsg = undefined;
       this._finishCancelled(
-        new CancelledError(msg === undefined || msg === null ? "" : String(msg)),
+        cancelledError(msg),
       );
       return;
     }
