@@ -7,7 +7,6 @@
 export interface Listed {
   _prevTask: Listed | null;
   _nextTask: Listed | null;
-  _listed: boolean;
 }
 
 /** Pending tasks of one loop, in creation order. */
@@ -21,8 +20,7 @@ export class TaskList<T extends Listed> implements Iterable<T> {
   }
 
   add(task: T): void {
-    if (task._listed) return;
-    task._listed = true;
+    if (this.has(task)) return;
     task._prevTask = this.#tail;
     task._nextTask = null;
     if (this.#tail !== null) this.#tail._nextTask = task;
@@ -32,8 +30,7 @@ export class TaskList<T extends Listed> implements Iterable<T> {
   }
 
   delete(task: T): boolean {
-    if (!task._listed) return false;
-    task._listed = false;
+    if (!this.has(task)) return false;
     const prev = task._prevTask as T | null;
     const next = task._nextTask as T | null;
     if (prev !== null) prev._nextTask = next;
@@ -47,7 +44,7 @@ export class TaskList<T extends Listed> implements Iterable<T> {
   }
 
   has(task: T): boolean {
-    return task._listed;
+    return task._prevTask !== null || this.#head === task;
   }
 
   /** A snapshot, safe to iterate while tasks finish. */

@@ -138,6 +138,7 @@ export class EventLoop implements AbstractEventLoop {
   #handover = false;
   #implicitDone: Promise<void> | null = null;
   #root: ContextState = { loop: this, task: null };
+  #taskOptions: { readonly loop: AbstractEventLoop } = Object.freeze({ loop: this });
 
   /** @ignore Set by a done callback that resumed awaiting code. */
   _woke = false;
@@ -256,12 +257,14 @@ export class EventLoop implements AbstractEventLoop {
    *
    * @throws {RuntimeError} `Event loop is closed`.
    */
-  createTask<T>(coro: CoroutineLike<T>, options: TaskOptions = {}): Task<T> {
+  createTask<T>(coro: CoroutineLike<T>, options?: TaskOptions): Task<T> {
     this.#checkClosed();
     if (this.#taskFactory !== null) {
-      return this.#taskFactory(this, coro, options) as Task<T>;
+      return this.#taskFactory(this, coro, options ?? {}) as Task<T>;
     }
-    return new (support("Task"))<T>(coro, { ...options, loop: this });
+    const Task = taskSupport.Task ?? support("Task");
+    // The common call has no options: one shared options object, no copy.
+    return new Task<T>(coro, options === undefined ? this.#taskOptions : { ...options, loop: this });
   }
 
   /** Sets the factory `createTask()` uses; `null` restores the default. */

@@ -49,7 +49,16 @@ class CoroutineObject<T> implements Coroutine<T> {
   _start(): Promise<T> {
     if (this.#promise !== null) throw new RuntimeError("cannot reuse already awaited coroutine");
     try {
-      this.#promise = Promise.resolve(this.#fn(...this.#args));
+      const fn = this.#fn;
+      const args = this.#args;
+      const result = args.length === 0
+        ? fn()
+        : args.length === 1
+        ? fn(args[0])
+        : args.length === 2
+        ? fn(args[0], args[1])
+        : fn.apply(undefined, args);
+      this.#promise = result instanceof Promise ? result : Promise.resolve(result);
     } catch (err) {
       this.#promise = Promise.reject(err);
     }

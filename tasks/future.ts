@@ -149,10 +149,8 @@ export class Future<T> implements PromiseLike<T> {
   _state: number = PENDING;
   /** @ignore */
   _result: T | undefined = undefined;
-  /** @ignore */
+  /** @ignore The error when failed; the cancel message when cancelled. */
   _exception: unknown = undefined;
-  /** @ignore */
-  _cancelMessage: unknown = undefined;
   /** @ignore */
   _cancelled: CancelledError | null = null;
   /** @ignore */
@@ -222,7 +220,7 @@ export class Future<T> implements PromiseLike<T> {
     this._markRetrieved();
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
-    this._cancelMessage = msg;
+    this._exception = msg;
     this._scheduleCallbacks();
     return true;
   }
@@ -361,6 +359,11 @@ export class Future<T> implements PromiseLike<T> {
     if (isScope(state)) waiter.scope = suspendOn(state, this);
   }
 
+  /** @ignore Whether `entry` is registered (done callback or waiter). */
+  _hasEntry(entry: Entry): boolean {
+    return this._cb === entry || (this._cbs !== null && this._cbs.includes(entry));
+  }
+
   /** @ignore */
   _addEntry(entry: Entry): void {
     if (this._cb === null && this._cbs === null) this._cb = entry;
@@ -423,8 +426,7 @@ export class Future<T> implements PromiseLike<T> {
   /** @ignore */
   _cancelledError(): CancelledError {
     if (this._cancelled === null) {
-      const msg = this._cancelMessage;
-      this._cancelled = cancelledError(msg);
+      this._cancelled = cancelledError(this._exception);
     }
     return this._cancelled;
   }

@@ -7,7 +7,7 @@
 import { CancelledError } from "../errors.ts";
 import type { AbstractEventLoop, CoroutineLike } from "../loop/types.ts";
 import { ensureFuture } from "./create_task.ts";
-import { defaultLoop, Future } from "./future.ts";
+import { defaultLoop, Future, isFuture } from "./future.ts";
 
 /** Options of {@linkcode gather}. */
 export interface GatherOptions {
@@ -135,7 +135,11 @@ export function gather(...args: unknown[]): Future<unknown[]> {
 function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unknown[]> {
   const n = args.length;
   const children: Future<unknown>[] = new Array(n);
+  // Duplicates run once. A pending future passed twice already carries
+  // this gather's callback; other arguments are looked up in maps made only
+  // when such an argument shows up.
   let seen: Map<unknown, Future<unknown>> | null = null;
+  let seenDone: Set<Future<unknown>> | null = null;
   let loop: AbstractEventLoop | undefined;
   let loopOptions: { loop: AbstractEventLoop } | undefined;
   let unique = 0;
@@ -174,18 +178,36 @@ function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unkno
 
   for (let i = 0; i < n; i++) {
     const arg = args[i];
-    let fut = seen === null ? undefined : seen.get(arg);
-    if (fut === undefined) {
-      fut = ensureFuture(arg as CoroutineLike<unknown>, loopOptions);
-      if (loop === undefined) {
-        loop = fut.getLoop();
-        loopOptions = { loop };
+    let fut: Future<unknown>;
+    if (isFuture(arg)) {
+      fut = ensureFuture(arg, loopOptions);
+      if (fut.done()) {
+        if (seenDone !== null && seenDone.has(fut)) {
+          children[i] = fut;
+          continue;
+        }
+        (seenDone ??= new Set()).add(fut);
+        (done ??= []).push(fut);
+      } else if (fut._hasEntry(onChildDone)) {
+        children[i] = fut;
+        continue;
+      } else fut.addDoneCallback(onChildDone);
+    } else {
+      const known = seen === null ? undefined : seen.get(arg);
+      if (known !== undefined) {
+        children[i] = known;
+        continue;
       }
+      fut = ensureFuture(arg as CoroutineLike<unknown>, loopOptions);
       (seen ??= new Map()).set(arg, fut);
-      unique++;
       if (fut.done()) (done ??= []).push(fut);
       else fut.addDoneCallback(onChildDone);
     }
+    if (loop === undefined) {
+      loop = fut.getLoop();
+      loopOptions = { loop };
+    }
+    unique++;
     children[i] = fut;
   }
   outer = new GatheringFuture<unknown[]>(children, loop as AbstractEventLoop);

@@ -123,10 +123,8 @@ function adoptAwaitable<T>(task: Task<unknown>, aw: PromiseLike<T>): PromiseLike
 export class Task<T> extends Future<T> {
   /** @ignore */
   _coro: CoroutineLike<T> | null;
-  /** @ignore */
-  readonly _id: number;
-  /** @ignore */
-  _name: string | null = null;
+  /** @ignore The name, or the number of the default name `Task-N`. */
+  _name: string | number;
   /** @ignore */
   _numCancels = 0;
   /** @ignore */
@@ -135,8 +133,12 @@ export class Task<T> extends Future<T> {
   _mustCancel = false;
   /** @ignore */
   _cancelMsg: unknown = undefined;
+  // A task is a root scope: no parent, never closed. Both live on the
+  // prototype (set below), which keeps every task two fields smaller.
   /** @ignore */
-  _parent: ScopeNode | null = null;
+  declare readonly _parent: null;
+  /** @ignore */
+  declare readonly _closed: false;
   /** @ignore */
   _w: Cancellable | null = null;
   /** @ignore */
@@ -145,16 +147,12 @@ export class Task<T> extends Future<T> {
   _children: Set<ScopeNode> | null = null;
   /** @ignore */
   _ac: AbortController | null = null;
-  /** @ignore */
-  _closed = false;
   /** @ignore The loop's step epoch while the task is counted as mid-step, else -1. */
   _stepMark = -1;
   /** @ignore Links in the loop's list of pending tasks. */
   _prevTask: Task<unknown> | null = null;
   /** @ignore */
   _nextTask: Task<unknown> | null = null;
-  /** @ignore */
-  _listed = false;
 
   /**
    * Creates a task; prefer `createTask()`, which also applies the loop's
@@ -169,7 +167,7 @@ export class Task<T> extends Future<T> {
     coro: CoroutineLike<T>,
     options?: TaskOptions & { loop?: AbstractEventLoop },
   ) {
-    super(options?.loop === undefined ? undefined : { loop: options.loop });
+    super(options);
     if (
       typeof coro !== "function"
       && (typeof coro !== "object" || coro === null
@@ -178,8 +176,8 @@ export class Task<T> extends Future<T> {
       throw new TypeError(`a coroutine was expected, got ${valueRepr(coro)}`);
     }
     this._coro = coro;
-    this._id = ++taskCounter;
-    if (options?.name !== undefined && options.name !== null) this._name = String(options.name);
+    const name = options?.name;
+    this._name = name === undefined || name === null ? ++taskCounter : String(name);
     const loop = this._loop as EventLoop;
     if (loop.isClosed()) throw new RuntimeError("Event loop is closed");
     loop._tasks.add(this as Task<unknown>);
@@ -199,7 +197,8 @@ export class Task<T> extends Future<T> {
 
   /** The task's name (`Task-N` unless set). */
   getName(): string {
-    return this._name ?? `Task-${this._id}`;
+    const name = this._name;
+    return typeof name === "number" ? `Task-${name}` : name;
   }
 
   /** Sets the task's name; any value is converted to a string. */
@@ -313,7 +312,7 @@ export class Task<T> extends Future<T> {
   _finishCancelled(err: CancelledError): void {
     (this._loop as EventLoop)._tasks.delete(this as Task<unknown>);
     this._cancelled = err;
-    this._cancelMessage = err.message;
+    this._exception = err.message;
     this._state = CANCELLED;
     this._scheduleCallbacks();
   }
@@ -327,6 +326,11 @@ defineRepr(Task, (t) => {
   if (t._state === PENDING && waitFor !== null) info.push(`wait_for=${String(waitFor)}`);
   void ERROR;
   return `<Task ${info.join(" ")}>`;
+});
+
+Object.defineProperties(Task.prototype, {
+  _parent: { value: null },
+  _closed: { value: false },
 });
 
 taskSupport.Task = Task as NonNullable<typeof taskSupport.Task>;
