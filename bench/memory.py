@@ -41,9 +41,7 @@ def run():
         import uvloop  # 0.17 (Debian) has no uvloop.run: install its policy
 
         asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
-    else:
-        runner = asyncio.run
-    samples = [runner(main(n)) for _ in range(3)]
+    samples = [asyncio.run(main(n)) for _ in range(3)]
     samples.sort()
     print(json.dumps({
         "bench": "memory", "impl": f"cpython-{loop_name}",
