@@ -46,6 +46,18 @@ export class TimerHeap<T extends HeapTimer> {
     return top;
   }
 
+  /**
+   * Removes `timer` if it is the last item (removing the last item keeps the
+   * heap ordered). Timers made with growing deadlines and cancelled soon
+   * after, as each `timeout()` scope does, usually are.
+   */
+  removeLast(timer: T): boolean {
+    const items = this.#items;
+    if (items.length === 0 || items[items.length - 1] !== timer) return false;
+    items.pop();
+    return true;
+  }
+
   /** Drops cancelled timers and rebuilds the heap (asyncio's compaction). */
   compact(): void {
     const live = this.#items.filter((t) => !t._cancelled);

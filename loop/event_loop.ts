@@ -209,7 +209,8 @@ export class EventLoop implements AbstractEventLoop {
     const timer = new TimerHandle(when, cb as Callback<unknown[]>, args, this, timerSeq++);
     timer._scheduled = true;
     this.#timers.push(timer);
-    this.#nudge();
+    // A loop asleep until an earlier deadline need not wake for this one.
+    if (this.#wake === null || when < this.#hostTimerWhen) this.#nudge();
     return timer;
   }
 
@@ -231,7 +232,9 @@ export class EventLoop implements AbstractEventLoop {
 
   /** @ignore */
   _timerHandleCancelled(timer: TimerHandle): void {
-    if (timer._scheduled) this.#cancelledTimers++;
+    if (!timer._scheduled) return;
+    if (this.#timers.removeLast(timer)) timer._scheduled = false;
+    else this.#cancelledTimers++;
   }
 
   #nudge(): void {
@@ -264,7 +267,10 @@ export class EventLoop implements AbstractEventLoop {
     }
     const Task = taskSupport.Task ?? support("Task");
     // The common call has no options: one shared options object, no copy.
-    return new Task<T>(coro, options === undefined ? this.#taskOptions : { ...options, loop: this });
+    return new Task<T>(
+      coro,
+      options === undefined ? this.#taskOptions : { ...options, loop: this },
+    );
   }
 
   /** Sets the factory `createTask()` uses; `null` restores the default. */

@@ -7,6 +7,9 @@
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import type { AbstractEventLoop, Callback } from "./types.ts";
 
+// What a cancelled handle keeps as its arguments (never written to).
+const NO_ARGS: unknown[] = [];
+
 /**
  * A callback scheduled with `loop.callSoon()`; `cancel()` keeps it from running.
  *
@@ -55,7 +58,7 @@ export class Handle {
     this._cancelled = true;
     if (this._loop.getDebug()) this._repr = handleRepr(this);
     this._callback = null;
-    this._args = [];
+    this._args = NO_ARGS;
   }
 
   /** Whether the callback was cancelled. */

@@ -23,7 +23,8 @@ export interface ScopeNode {
   _parent: ScopeNode | null;
   _w: Cancellable | null;
   _ws: Set<Cancellable> | null;
-  _children: Set<ScopeNode> | null;
+  /** Open nested scopes: none, one, or a set of several. */
+  _children: ScopeNode | Set<ScopeNode> | null;
   _ac: AbortController | null;
   _mustCancel: boolean;
   _cancelMsg: unknown;
@@ -103,9 +104,10 @@ export function cancelTree(scope: ScopeNode, msg: unknown): boolean {
   if (scope._ws !== null && scope._ws.size > 0) {
     for (const x of [...scope._ws]) if (x.cancel(msg)) delivered = true;
   }
-  if (scope._children !== null) {
-    for (const child of scope._children) if (cancelTree(child, msg)) delivered = true;
-  }
+  const children = scope._children;
+  if (children instanceof Set) {
+    for (const child of children) if (cancelTree(child, msg)) delivered = true;
+  } else if (children !== null && cancelTree(children, msg)) delivered = true;
   const ac = scope._ac;
   if (ac !== null) {
     // A fresh controller is made on the next `signal` read: a task that
@@ -131,7 +133,7 @@ export class CancelScope implements ScopeNode {
   _parent: ScopeNode | null;
   _w: Cancellable | null = null;
   _ws: Set<Cancellable> | null = null;
-  _children: Set<ScopeNode> | null = null;
+  _children: ScopeNode | Set<ScopeNode> | null = null;
   _ac: AbortController | null = null;
   _mustCancel = false;
   _cancelMsg: unknown = undefined;
@@ -143,7 +145,11 @@ export class CancelScope implements ScopeNode {
     this.loop = parent.loop;
     this.task = parent.task;
     this._parent = parent;
-    (parent._children ??= new Set()).add(this);
+    // One open child (the usual case) needs no set.
+    const siblings = parent._children;
+    if (siblings === null) parent._children = this;
+    else if (siblings instanceof Set) siblings.add(this);
+    else parent._children = new Set([siblings, this]);
   }
 
   /** Cancels the awaits inside this scope (or the next one made in it). */
@@ -161,7 +167,12 @@ export class CancelScope implements ScopeNode {
     if (this._closed) return;
     this._closed = true;
     this._mustCancel = false;
-    this._parent?._children?.delete(this);
+    const parent = this._parent;
+    if (parent !== null) {
+      const siblings = parent._children;
+      if (siblings === this) parent._children = null;
+      else if (siblings instanceof Set) siblings.delete(this);
+    }
   }
 
   /** The scope's AbortSignal. */

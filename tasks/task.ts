@@ -144,7 +144,7 @@ export class Task<T> extends Future<T> {
   /** @ignore */
   _ws: Set<Cancellable> | null = null;
   /** @ignore */
-  _children: Set<ScopeNode> | null = null;
+  _children: ScopeNode | Set<ScopeNode> | null = null;
   /** @ignore */
   _ac: AbortController | null = null;
   /** @ignore The loop's step epoch while the task is counted as mid-step, else -1. */

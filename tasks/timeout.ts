@@ -102,7 +102,12 @@ export class Timeout {
     }
     if (when === null || when === undefined) return;
     const loop = this.#loop as AbstractEventLoop;
-    this.#handle = when <= loop.time()
+    this.#arm(when, loop.time());
+  }
+
+  #arm(when: number, now: number): void {
+    const loop = this.#loop as AbstractEventLoop;
+    this.#handle = when <= now
       ? loop.callSoon(Timeout.#fire, this)
       : loop.callAt(when, Timeout.#fire, this);
   }
@@ -123,7 +128,7 @@ export class Timeout {
    *
    * @ignore
    */
-  _run<T>(body: (cm: Timeout) => PromiseLike<T> | T): Promise<T> {
+  _run<T>(body: (cm: Timeout) => PromiseLike<T> | T, now?: number): Promise<T> {
     if (this.#state !== CREATED) {
       return Promise.reject(new RuntimeError("Timeout has already been entered"));
     }
@@ -144,7 +149,7 @@ export class Timeout {
     this.#level = cancelLevel(parent);
     this.#loop = parent.loop;
     this.#state = ACTIVE;
-    this.reschedule(when);
+    if (when !== null) this.#arm(when, now ?? parent.loop.time());
     // Written with then() rather than async/await: one promise fewer per
     // scope (every promise costs a hook call where async context is tracked).
     let result: PromiseLike<T> | T;
@@ -269,7 +274,8 @@ export function timeout<T>(
   } catch (err) {
     return Promise.reject(err);
   }
-  return new Timeout(loop.time() + delay)._run(body);
+  const now = loop.time();
+  return new Timeout(now + delay)._run(body, now);
 }
 
 /**

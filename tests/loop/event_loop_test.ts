@@ -609,3 +609,31 @@ test("EventLoop serves host timers while callbacks keep rescheduling themselves"
   clearTimeout(timer);
   assert.ok(timerAt > 0 && timerAt < 100_000, `host timer fired at callback ${timerAt}`);
 });
+
+test("EventLoop asleep until a timer wakes for an earlier one scheduled from outside", async () => {
+  const loop = new EventLoop();
+  const order: string[] = [];
+  // The loop sleeps until a timer an hour away; a host timer then schedules
+  // one due later (no need to wake) and one due in 10 ms, which must wake
+  // it. A 5 s host guard stops the loop if the wake-up is lost.
+  loop.callLater(3600, () => order.push("far"));
+  const host = setTimeout(() => {
+    loop.callLater(7200, () => order.push("farther"));
+    loop.callLater(0.01, () => {
+      order.push("near");
+      loop.stop();
+    });
+  }, 20);
+  const guard = setTimeout(() => {
+    order.push("guard");
+    loop.stop();
+  }, 5000);
+  try {
+    await loop.runForever();
+  } finally {
+    clearTimeout(host);
+    clearTimeout(guard);
+    loop.close();
+  }
+  assert.deepEqual(order, ["near"]);
+});

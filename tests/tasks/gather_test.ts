@@ -103,6 +103,23 @@ test("gather() runs a duplicated argument once and repeats its result", async ()
   // cpython: test_tasks.py CoroutineGatherTests.test_duplicate_coroutines
 });
 
+test("gather() counts a repeated done future or pending task once, wherever it repeats", async () => {
+  await go(async () => {
+    const done = new Future<number>();
+    done.setResult(1);
+    let runs = 0;
+    const task = createTask(async () => {
+      runs++;
+      await sleep(0);
+      return 2;
+    });
+    const outer = gather(done, task, done, task, task);
+    assert.deepEqual(await outer, [1, 2, 1, 2, 2]);
+    assert.equal(runs, 1);
+  });
+  // (CPython 3.13 prints [1, 2, 1, 2, 2] for gather(f, t, f, t, t).)
+});
+
 test("gather() the first error rejects it at once; the other children keep running", async () => {
   await go(async () => {
     const [a, b, c, d, e] = [0, 1, 2, 3, 4].map(() => new Future<number>());
