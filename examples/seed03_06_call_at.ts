@@ -15,18 +15,20 @@ let T0 = 0; // loop time when main() starts
 
 function callback(a: number, loop: asyncio.AbstractEventLoop, c = 3) {
   timeSleep(c / 10);
-  console.log(`传入参数a=${a}, c=${c}, 时间${(loop.time() - T0).toFixed(1)}`);
+  console.log(
+    `传入参数a=${a}, c=${c}, 时间${(Math.floor((loop.time() - T0) * 10 + 1e-6) / 10).toFixed(1)}`,
+  );
 }
 
 const main = asyncio.coroutine(async function main() {
   const loop = asyncio.getRunningLoop();
   const now = loop.time();
   T0 = now;
-  console.log(`事件循环时间戳${(now - T0).toFixed(1)}`);
+  console.log(`事件循环时间戳${(Math.floor((now - T0) * 10 + 1e-6) / 10).toFixed(1)}`);
   loop.callAt(now + 0.4, callback, 2, loop, 1);
   loop.callSoon(callback, 1, loop);
   await asyncio.sleep(0.5);
-  console.log(`协程结束, 时间戳${(loop.time() - T0).toFixed(1)}`);
+  console.log(`协程结束, 时间戳${(Math.floor((loop.time() - T0) * 10 + 1e-6) / 10).toFixed(1)}`);
 });
 
 await asyncio.run(main());

@@ -7,8 +7,8 @@ import * as asyncio from "../mod.ts";
 import { sleep } from "../mod.ts";
 
 const START = performance.now();
-/** Stands in for datetime.now(): seconds since start, one decimal. */
-const clock = () => ((performance.now() - START) / 1000).toFixed(1);
+/** Stands in for datetime.now(): seconds since start, cut to one decimal. */
+const clock = () => (Math.floor((performance.now() - START) / 100 + 1e-6) / 10).toFixed(1);
 
 const now = asyncio.coroutine(async function now() {
   const t0 = asyncio.getEventLoop().time();
@@ -16,7 +16,7 @@ const now = asyncio.coroutine(async function now() {
   await sleep(0.1);
   console.log(clock());
   await sleep(0.1);
-  console.log((asyncio.getEventLoop().time() - t0).toFixed(1));
+  console.log((Math.floor((asyncio.getEventLoop().time() - t0) * 10 + 1e-6) / 10).toFixed(1));
 });
 
 await asyncio.run(now());

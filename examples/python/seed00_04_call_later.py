@@ -1,5 +1,5 @@
 # Seed 000 (also 001): 添加定时任务 (loop.call_later + run_coroutine_threadsafe).
-# Adapted: time.time() prints are seconds since start (1 decimal); the 5 s
+# Adapted: time.time() prints are seconds since start (cut to 1 decimal: timers never fire early); the 5 s
 # delay is 0.5 s; task() stops the loop at the end (the seed runs forever).
 import asyncio
 import time
@@ -8,7 +8,7 @@ START = time.monotonic()
 
 
 def now():
-    return f'{time.monotonic() - START:.1f}'
+    return f'{int((time.monotonic() - START) * 10 + 1e-6) / 10:.1f}'
 
 
 async def task():

@@ -1,5 +1,5 @@
 # Seed 003, example 5: 回调函数: 延时回调 (loop.call_later after a blocking call_soon).
-# Adapted: time.time() prints are seconds since start (1 decimal); the
+# Adapted: time.time() prints are seconds since start (cut to 1 decimal: timers never fire early); the
 # callback's blocking time.sleep(c) sleeps c / 10 s and the 1 s delay is 0.1 s.
 import sys
 import asyncio
@@ -9,7 +9,7 @@ START = time.monotonic()
 
 
 def now():
-    return f'{time.monotonic() - START:.1f}'
+    return f'{int((time.monotonic() - START) * 10 + 1e-6) / 10:.1f}'
 
 
 def callback(a, c=3):

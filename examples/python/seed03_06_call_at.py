@@ -11,7 +11,7 @@ T0 = 0.0  # loop time when main() starts
 
 def callback(a, loop, c=3):
     time.sleep(c / 10)
-    print(f"传入参数a={a}, c={c}, 时间{loop.time() - T0:.1f}")
+    print(f"传入参数a={a}, c={c}, 时间{int((loop.time() - T0) * 10 + 1e-6) / 10:.1f}")
 
 
 async def main():
@@ -19,11 +19,11 @@ async def main():
     loop = asyncio.get_running_loop()
     now = loop.time()
     T0 = now
-    print(f'事件循环时间戳{now - T0:.1f}')
+    print(f'事件循环时间戳{int((now - T0) * 10 + 1e-6) / 10:.1f}')
     loop.call_at(now + 0.4, callback, 2, loop, 1)
     loop.call_soon(callback, 1, loop)
     await asyncio.sleep(0.5)
-    print(f'协程结束, 时间戳{loop.time() - T0:.1f}')
+    print(f'协程结束, 时间戳{int((loop.time() - T0) * 10 + 1e-6) / 10:.1f}')
 
 if sys.version_info >= (3, 7, 0):
     result = asyncio.run(main())

@@ -1,7 +1,7 @@
 # Seed 003, example 12: asyncio.wait执行多个协程 (with a timeout; pending tasks
 # are cancelled when asyncio.run() ends).
-# Adapted: time.time() prints are seconds since start (1 decimal); corn_sleep(n)
-# sleeps n / 10 s; the 3 s timeout and the 1 s sleep are 0.25 s and 0.22 s
+# Adapted: time.time() prints are seconds since start (cut to 1 decimal: timers never fire early); corn_sleep(n)
+# sleeps n / 10 s; the 3 s timeout and the 1 s sleep are 0.25 s and 0.2 s
 # (the seed's timeout falls on corn(3)'s end and main's end on corn(4)'s, so
 # which comes first would be down to timer jitter); the coroutines are wrapped
 # in tasks (asyncio.wait() refuses coroutines since 3.11).
@@ -13,7 +13,7 @@ START = time.monotonic()
 
 
 def now():
-    return f'{time.monotonic() - START:.1f}'
+    return f'{int((time.monotonic() - START) * 10 + 1e-6) / 10:.1f}'
 
 
 async def corn_sleep(n):
@@ -34,7 +34,7 @@ async def main():
         # print(task.result())
     for task in pending:
         print(task.done())
-    await asyncio.sleep(0.22)
+    await asyncio.sleep(0.2)
     print(f'协程结束  时间{now()}')
 
 

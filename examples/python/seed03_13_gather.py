@@ -1,5 +1,5 @@
 # Seed 003, example 13: asyncio.gather执行多个协程 (results in argument order).
-# Adapted: time.time() prints are seconds since start (1 decimal); corn_sleep(n) sleeps n / 10 s.
+# Adapted: time.time() prints are seconds since start (cut to 1 decimal: timers never fire early); corn_sleep(n) sleeps n / 10 s.
 import sys
 import asyncio
 import time
@@ -8,7 +8,7 @@ START = time.monotonic()
 
 
 def now():
-    return f'{time.monotonic() - START:.1f}'
+    return f'{int((time.monotonic() - START) * 10 + 1e-6) / 10:.1f}'
 
 
 async def corn_sleep(n):

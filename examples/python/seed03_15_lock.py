@@ -1,5 +1,5 @@
 # Seed 003, example 15: 协程锁 (asyncio.Lock released by delayed callbacks).
-# Adapted: time.time() prints are seconds since start (1 decimal); the 2 s and
+# Adapted: time.time() prints are seconds since start (cut to 1 decimal: timers never fire early); the 2 s and
 # 1 s delays are 0.2 s and 0.1 s.
 import sys
 import asyncio
@@ -10,7 +10,7 @@ START = time.monotonic()
 
 
 def now():
-    return f'{time.monotonic() - START:.1f}'
+    return f'{int((time.monotonic() - START) * 10 + 1e-6) / 10:.1f}'
 
 
 def callback(lock: asyncio.Lock):

@@ -1,5 +1,5 @@
 # Seed 003, example 16: Event 事件对象 (a delayed callback sets the event).
-# Adapted: time.time() prints are seconds since start (1 decimal); the 2 s delay is 0.2 s.
+# Adapted: time.time() prints are seconds since start (cut to 1 decimal: timers never fire early); the 2 s delay is 0.2 s.
 import sys
 import asyncio
 import time
@@ -8,7 +8,7 @@ START = time.monotonic()
 
 
 def now():
-    return f'{time.monotonic() - START:.1f}'
+    return f'{int((time.monotonic() - START) * 10 + 1e-6) / 10:.1f}'
 
 
 def task_done(event: asyncio.Event):
