@@ -128,11 +128,14 @@ export class Timeout {
    *
    * @ignore
    */
-  _run<T>(body: (cm: Timeout) => PromiseLike<T> | T, now?: number): Promise<T> {
+  _run<T>(
+    body: (cm: Timeout) => PromiseLike<T> | T,
+    now?: number,
+    state: unknown = contextState.get(),
+  ): Promise<T> {
     if (this.#state !== CREATED) {
       return Promise.reject(new RuntimeError("Timeout has already been entered"));
     }
-    const state = contextState.get();
     if (!isScope(state) || state.task === null) {
       return Promise.reject(new RuntimeError("Timeout should be used inside a task"));
     }
@@ -268,14 +271,19 @@ export function timeout<T>(
       new TypeError(`timeout delay must be a number or null, got ${String(delay)}`),
     );
   }
-  let loop: AbstractEventLoop;
-  try {
-    loop = getRunningLoop();
-  } catch (err) {
-    return Promise.reject(err);
+  // One read of the context gives both the loop and the enclosing scope.
+  const state = contextState.get();
+  if (!isScope(state) || state.loop.isClosed()) {
+    let loop: AbstractEventLoop;
+    try {
+      loop = getRunningLoop();
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Timeout(loop.time() + delay)._run(body);
   }
-  const now = loop.time();
-  return new Timeout(now + delay)._run(body, now);
+  const now = state.loop.time();
+  return new Timeout(now + delay)._run(body, now, state);
 }
 
 /**
