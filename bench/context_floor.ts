@@ -10,7 +10,7 @@
 // `timeout_floor` is the same idea for a `timeout()` scope (bench/timeout.ts):
 // what entering a nested context around an async body that awaits a done
 // thenable costs, over the same body awaited without one. unit: ns/scope
-import { createContextVariable } from "../_platform/context.ts";
+import { createContextVariable } from "../_platform/mod.ts";
 import { bench, exit, now } from "./_harness.ts";
 
 const variable = createContextVariable<{ i: number }>();
