@@ -1,7 +1,7 @@
 // The floor under spawn-and-await that DESIGN.md §2 sets: the cheapest
 // conceivable task is an async function entered in an async context of its
-// own (the library's context variable: AsyncLocalStorage on Deno, Bun and
-// Node) that suspends once on a pending promise and is woken by a plain
+// own (AsyncLocalStorage, which is what the library's context adapter uses
+// on Deno, Bun and Node) that suspends once on a pending promise and is woken by a plain
 // callback queue, all gathered with Promise.all. No loop, no Task, no
 // Future, no cancellation: what is left is the per-task context and one
 // real suspension. `spawn_floor_plain` is the same without the context.
@@ -10,10 +10,10 @@
 // `timeout_floor` is the same idea for a `timeout()` scope (bench/timeout.ts):
 // what entering a nested context around an async body that awaits a done
 // thenable costs, over the same body awaited without one. unit: ns/scope
-import { createContextVariable } from "../_platform/mod.ts";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { bench, exit, now } from "./_harness.ts";
 
-const variable = createContextVariable<{ i: number }>();
+const variable = new AsyncLocalStorage<{ i: number }>();
 let wakeUps: Array<(v: number) => void> = [];
 const register = (resolve: (v: number) => void) => void wakeUps.push(resolve);
 
