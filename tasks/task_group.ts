@@ -53,7 +53,12 @@ export class TaskGroup {
   #exiting = false;
   #aborting = false;
   #scopeCancelled = false;
-  #tasks: Set<Task<unknown>> = new Set();
+  // The children, done ones included until more than half are done (then
+  // the list is compacted): cheaper per child than a set, and a long-lived
+  // group does not keep every child it ever had.
+  #tasks: Task<unknown>[] = [];
+  #pending = 0;
+  #finished = 0;
   #errors: unknown[] = [];
   #baseError: unknown = NONE;
   #parentTask: Task<unknown> | null = null;
@@ -78,14 +83,15 @@ export class TaskGroup {
     if (!this.#entered) {
       throw new RuntimeError(`Cannot create task: TaskGroup ${String(this)} has not been entered`);
     }
-    if (this.#exiting && this.#tasks.size === 0) {
+    if (this.#exiting && this.#pending === 0) {
       throw new RuntimeError(`Cannot create task: TaskGroup ${String(this)} is finished`);
     }
     if (this.#aborting) {
       throw new RuntimeError(`Cannot create task: TaskGroup ${String(this)} is shutting down`);
     }
     const task = (this.#loop as AbstractEventLoop).createTask(coro, options);
-    this.#tasks.add(task as Task<unknown>);
+    this.#tasks.push(task as Task<unknown>);
+    this.#pending++;
     task.addDoneCallback(this.#onTaskDone);
     return task;
   }
@@ -131,7 +137,7 @@ export class TaskGroup {
     // Wait for the children in the caller's scope: an outside cancellation
     // (task.cancel(), an enclosing timeout) interrupts the wait, aborts the
     // children, and the wait goes on until they are all done.
-    while (this.#tasks.size > 0) {
+    while (this.#pending > 0) {
       this.#onCompleted ??= (this.#loop as AbstractEventLoop).createFuture<boolean>();
       try {
         await this.#onCompleted._wait();
@@ -167,9 +173,13 @@ export class TaskGroup {
   }
 
   #taskDone(task: Task<unknown>): void {
-    this.#tasks.delete(task);
+    this.#pending--;
+    if (++this.#finished > 32 && this.#finished * 2 > this.#tasks.length) {
+      this.#tasks = this.#tasks.filter((t) => !t.done());
+      this.#finished = 0;
+    }
     const onCompleted = this.#onCompleted;
-    if (onCompleted !== null && this.#tasks.size === 0 && !onCompleted.done()) {
+    if (onCompleted !== null && this.#pending === 0 && !onCompleted.done()) {
       onCompleted.setResult(true);
     }
     if (task.cancelled()) return;
@@ -200,7 +210,7 @@ export class TaskGroup {
   /** @ignore */
   get _info(): string {
     const info: string[] = [];
-    if (this.#tasks.size > 0) info.push(`tasks=${this.#tasks.size}`);
+    if (this.#pending > 0) info.push(`tasks=${this.#pending}`);
     if (this.#errors.length > 0) info.push(`errors=${this.#errors.length}`);
     if (this.#aborting) info.push("cancelling");
     else if (this.#entered) info.push("entered");

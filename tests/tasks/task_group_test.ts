@@ -737,3 +737,37 @@ test("taskGroup() inside an expiring timeout: children are cancelled and the tim
     assert.equal(getRunningLoop().time(), 1);
   });
 });
+
+test("taskGroup() that outlives most of its children still counts and cancels the rest", async () => {
+  await go(async () => {
+    const gate = new Future<void>();
+    let cancelled = 0;
+    await assert.rejects(
+      taskGroup(async (g) => {
+        const slow = async () => {
+          try {
+            await gate;
+          } catch (e) {
+            if (e instanceof CancelledError) cancelled++;
+            throw e;
+          }
+        };
+        for (let i = 0; i < 3; i++) g.createTask(slow);
+        for (let i = 0; i < 200; i++) g.createTask(() => sleep(0.001 * (i % 10)));
+        await sleep(0.1);
+        // 200 children done, 3 left: only those count.
+        assert.equal(inspect(g), "<TaskGroup tasks=3 entered>");
+        for (let i = 0; i < 100; i++) g.createTask(() => sleep(0));
+        await sleep(0.1);
+        assert.equal(inspect(g), "<TaskGroup tasks=3 entered>");
+        g.createTask(async () => {
+          throw new Error("boom");
+        });
+        await sleep(1);
+      }),
+      (e: unknown) => e instanceof ExceptionGroup && e.exceptions.length === 1,
+    );
+    // The failure cancelled exactly the three children still pending.
+    assert.equal(cancelled, 3);
+  });
+});
