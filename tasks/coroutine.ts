@@ -23,9 +23,11 @@ export interface Coroutine<T> extends PromiseLike<T> {
   readonly name: string;
 }
 
+const NO_ARGS: unknown[] = [];
+
 class CoroutineObject<T> implements Coroutine<T> {
   readonly #fn: (...args: any[]) => PromiseLike<T>;
-  readonly #args: unknown[];
+  #args: unknown[];
   #promise: Promise<T> | null = null;
 
   constructor(fn: (...args: any[]) => PromiseLike<T>, args: unknown[]) {
@@ -51,6 +53,9 @@ class CoroutineObject<T> implements Coroutine<T> {
     try {
       const fn = this.#fn;
       const args = this.#args;
+      // A started coroutine no longer needs its arguments: a task parked for
+      // a long time keeps only what its running function keeps.
+      this.#args = NO_ARGS;
       const result = args.length === 0
         ? fn()
         : args.length === 1

@@ -18,22 +18,24 @@ import { defaultLoop } from "./future.ts";
 // the timer (cancelled with it, so an abandoned `sleep(3600)` leaves no host
 // timer keeping the process alive). Wake-ups and cancellations are delivered
 // through the ready queue, in the iterations asyncio's future would use.
+const PENDING = 0;
+const WOKEN = 1;
+const CANCELLED = 2;
+
 class Sleeper {
-  settled = false;
+  state = PENDING;
   handle: TimerHandle | null = null;
   scope: ScopeNode | null = null;
-  cancelMsg: unknown = undefined;
-  cancelled = false;
   res: (v: unknown) => void = capturedRes;
   rej: (e: unknown) => void = capturedRej;
 
-  constructor(readonly loop: EventLoop, readonly result: unknown) {}
+  /** `value`: what the sleep resolves with; once cancelled, the cancel message. */
+  constructor(readonly loop: EventLoop, public value: unknown) {}
 
   cancel(msg?: unknown): boolean {
-    if (this.settled) return false;
-    this.settled = true;
-    this.cancelled = true;
-    this.cancelMsg = msg;
+    if (this.state !== PENDING) return false;
+    this.state = CANCELLED;
+    this.value = msg;
     if (this.handle !== null) {
       this.handle.cancel();
       this.handle = null;
@@ -46,32 +48,31 @@ class Sleeper {
 defineRepr(
   Sleeper,
   (s) =>
-    s.cancelled
+    s.state === CANCELLED
       ? "<Future cancelled>"
-      : s.settled
+      : s.state === WOKEN
       ? "<Future finished>"
       : "<Future pending cb=[Task.taskWakeup()]>",
 );
 
 function wake(s: Sleeper): void {
-  if (s.settled) return;
-  s.settled = true;
+  if (s.state !== PENDING) return;
+  s.state = WOKEN;
   s.handle = null;
   resumeFrom(s.loop, s.scope, s, false);
-  s.res(s.result);
+  s.res(s.value);
 }
 
 // The timer fired: like asyncio's future, the waiting task resumes in the
 // next iteration.
 function timerFired(s: Sleeper): void {
   s.handle = null;
-  if (!s.settled) s.loop._pushReady(wake, s);
+  if (s.state === PENDING) s.loop._pushReady(wake, s);
 }
 
 function deliverCancel(s: Sleeper): void {
   resumeFrom(s.loop, s.scope, s, true);
-  const msg = s.cancelMsg;
-  s.rej(cancelledError(msg));
+  s.rej(cancelledError(s.value));
 }
 
 /**
