@@ -21,8 +21,8 @@ export interface ScopeNode {
   readonly loop: AbstractEventLoop;
   readonly task: Task<unknown> | null;
   _parent: ScopeNode | null;
-  _w: Cancellable | null;
-  _ws: Set<Cancellable> | null;
+  /** What the code in this scope awaits: nothing, one future, or a set of several. */
+  _w: Cancellable | Set<Cancellable> | null;
   /** Open nested scopes: none, one, or a set of several. */
   _children: ScopeNode | Set<ScopeNode> | null;
   _ac: AbortController | null;
@@ -52,13 +52,16 @@ export function liveScope(scope: ScopeNode): ScopeNode {
 }
 
 export function addWaiter(scope: ScopeNode, fut: Cancellable): void {
-  if (scope._w === null) scope._w = fut;
-  else (scope._ws ??= new Set()).add(fut);
+  const w = scope._w;
+  if (w === null) scope._w = fut;
+  else if (w instanceof Set) w.add(fut);
+  else scope._w = new Set([w, fut]);
 }
 
 export function removeWaiter(scope: ScopeNode, fut: Cancellable): void {
-  if (scope._w === fut) scope._w = null;
-  else if (scope._ws !== null) scope._ws.delete(fut);
+  const w = scope._w;
+  if (w === fut) scope._w = null;
+  else if (w instanceof Set) w.delete(fut);
 }
 
 /**
@@ -100,10 +103,9 @@ export function absorbMustCancel(scope: ScopeNode): void {
 export function cancelTree(scope: ScopeNode, msg: unknown): boolean {
   let delivered = false;
   const w = scope._w;
-  if (w !== null && w.cancel(msg)) delivered = true;
-  if (scope._ws !== null && scope._ws.size > 0) {
-    for (const x of [...scope._ws]) if (x.cancel(msg)) delivered = true;
-  }
+  if (w instanceof Set) {
+    for (const x of [...w]) if (x.cancel(msg)) delivered = true;
+  } else if (w !== null && w.cancel(msg)) delivered = true;
   const children = scope._children;
   if (children instanceof Set) {
     for (const child of children) if (cancelTree(child, msg)) delivered = true;
@@ -131,8 +133,7 @@ export class CancelScope implements ScopeNode {
   readonly loop: AbstractEventLoop;
   readonly task: Task<unknown> | null;
   _parent: ScopeNode | null;
-  _w: Cancellable | null = null;
-  _ws: Set<Cancellable> | null = null;
+  _w: Cancellable | Set<Cancellable> | null = null;
   _children: ScopeNode | Set<ScopeNode> | null = null;
   _ac: AbortController | null = null;
   _mustCancel = false;

@@ -43,7 +43,7 @@ export function beginStep(task: Stepping): void {
 /** @ignore The task suspended or finished: its step is over. */
 export function endStep(task: Stepping): void {
   const mark = task._stepMark;
-  if (mark !== -1) {
+  if (mark >= 0) {
     task._stepMark = -1;
     const loop = task._loop as EventLoop;
     if (mark === loop._stepEpoch) loop._stepping--;

@@ -155,10 +155,8 @@ export class Future<T> implements PromiseLike<T> {
   _cancelled: CancelledError | null = null;
   /** @ignore */
   readonly _loop: AbstractEventLoop;
-  /** @ignore */
-  _cb: Entry | null = null;
-  /** @ignore */
-  _cbs: Entry[] | null = null;
+  /** @ignore Done callbacks and waiters: none, one, or a list of several. */
+  _cb: Entry | Entry[] | null = null;
   /** @ignore */
   _unretrievedRef: WeakRef<Future<unknown>> | null = null;
 
@@ -265,15 +263,14 @@ export class Future<T> implements PromiseLike<T> {
    */
   removeDoneCallback(cb: (f: this) => unknown): number {
     let count = 0;
-    if (this._cb === cb) {
+    const entries = this._cb;
+    if (entries === cb) {
       this._cb = null;
       count++;
-    }
-    const cbs = this._cbs;
-    if (cbs !== null) {
-      const kept = cbs.filter((e) => e !== cb);
-      count += cbs.length - kept.length;
-      this._cbs = kept;
+    } else if (Array.isArray(entries)) {
+      const kept = entries.filter((e) => e !== cb);
+      count += entries.length - kept.length;
+      this._cb = kept;
     }
     return count;
   }
@@ -361,31 +358,32 @@ export class Future<T> implements PromiseLike<T> {
 
   /** @ignore Whether `entry` is registered (done callback or waiter). */
   _hasEntry(entry: Entry): boolean {
-    return this._cb === entry || (this._cbs !== null && this._cbs.includes(entry));
+    const entries = this._cb;
+    return entries === entry || (Array.isArray(entries) && entries.includes(entry));
   }
 
   /** @ignore */
   _addEntry(entry: Entry): void {
-    if (this._cb === null && this._cbs === null) this._cb = entry;
-    else (this._cbs ??= []).push(entry);
+    const entries = this._cb;
+    if (entries === null) this._cb = entry;
+    else if (Array.isArray(entries)) entries.push(entry);
+    else this._cb = [entries, entry];
   }
 
   /** @ignore */
   _scheduleCallbacks(): void {
+    const entries = this._cb;
+    if (entries === null) return;
+    this._cb = null;
     const loop = this._loop as EventLoop;
-    const cb = this._cb;
-    if (cb !== null) {
-      this._cb = null;
-      if (cb instanceof Waiter) loop._pushReady(runWaiter, cb);
-      else loop._pushReady(cb, this);
+    if (!Array.isArray(entries)) {
+      if (entries instanceof Waiter) loop._pushReady(runWaiter, entries);
+      else loop._pushReady(entries, this);
+      return;
     }
-    const cbs = this._cbs;
-    if (cbs !== null) {
-      this._cbs = null;
-      for (const e of cbs) {
-        if (e instanceof Waiter) loop._pushReady(runWaiter, e);
-        else loop._pushReady(e, this);
-      }
+    for (const e of entries) {
+      if (e instanceof Waiter) loop._pushReady(runWaiter, e);
+      else loop._pushReady(e, this);
     }
   }
 
@@ -439,8 +437,8 @@ export class Future<T> implements PromiseLike<T> {
   /** @ignore */
   _callbacksRepr(): string {
     const names: string[] = [];
-    for (const e of [this._cb, ...(this._cbs ?? [])]) {
-      if (e === null) continue;
+    const entries = this._cb;
+    for (const e of entries === null ? [] : Array.isArray(entries) ? entries : [entries]) {
       names.push(e instanceof Waiter ? "Task.taskWakeup()" : callbackRepr(e, []));
     }
     if (names.length > 2) return `cb=[${names[0]}, <${names.length - 2} more>, ${names.at(-1)}]`;

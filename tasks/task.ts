@@ -23,6 +23,9 @@ import { CANCELLED, ERROR, Future, futureReprInfo, isFuture, PENDING, RESULT } f
 
 let taskCounter = 0;
 
+// `_stepMark` of a task whose first step has not run.
+const NOT_STARTED = -2;
+
 function taskStep(task: Task<unknown>): void {
   if (task._state !== PENDING) return;
   if (task._mustCancel) {
@@ -33,7 +36,7 @@ function taskStep(task: Task<unknown>): void {
     task._finishCancelled(cancelledError(msg));
     return;
   }
-  task._started = true;
+  task._stepMark = -1; // started
   beginStep(task);
   contextState.run(task, startBody, task);
 }
@@ -128,8 +131,6 @@ export class Task<T> extends Future<T> {
   /** @ignore */
   _numCancels = 0;
   /** @ignore */
-  _started = false;
-  /** @ignore */
   _mustCancel = false;
   /** @ignore */
   _cancelMsg: unknown = undefined;
@@ -140,15 +141,13 @@ export class Task<T> extends Future<T> {
   /** @ignore */
   declare readonly _closed: false;
   /** @ignore */
-  _w: Cancellable | null = null;
-  /** @ignore */
-  _ws: Set<Cancellable> | null = null;
+  _w: Cancellable | Set<Cancellable> | null = null;
   /** @ignore */
   _children: ScopeNode | Set<ScopeNode> | null = null;
   /** @ignore */
   _ac: AbortController | null = null;
-  /** @ignore The loop's step epoch while the task is counted as mid-step, else -1. */
-  _stepMark = -1;
+  /** @ignore The loop's step epoch while the task is counted as mid-step, else -1; -2 before its first step. */
+  _stepMark: number = NOT_STARTED;
   /** @ignore Links in the loop's list of pending tasks. */
   _prevTask: Task<unknown> | null = null;
   /** @ignore */
@@ -222,7 +221,7 @@ export class Task<T> extends Future<T> {
     this._markRetrieved();
     if (this._state !== PENDING) return false;
     this._numCancels++;
-    if (!this._started || !cancelTree(this, msg)) {
+    if (this._stepMark === NOT_STARTED || !cancelTree(this, msg)) {
       this._mustCancel = true;
       this._cancelMsg = msg;
     }
@@ -322,7 +321,8 @@ defineRepr(Task, (t) => {
   const info = futureReprInfo(t as Task<unknown>);
   if (t._state === PENDING && t._numCancels > 0) info[0] = "cancelling";
   info.splice(1, 0, `name=${valueRepr(t.getName())}`, `coro=<${coroutineRepr(t._coro)}>`);
-  const waitFor = t._w;
+  const w = t._w;
+  const waitFor = w instanceof Set ? w.values().next().value : w;
   if (t._state === PENDING && waitFor !== null) info.push(`wait_for=${String(waitFor)}`);
   void ERROR;
   return `<Task ${info.join(" ")}>`;
