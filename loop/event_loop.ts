@@ -52,6 +52,9 @@ const MAX_STEP_TICKS = 64;
 
 let timerSeq = 0;
 
+// The arguments of every callback scheduled without any (never written to).
+const NO_ARGS: unknown[] = [];
+
 // Awaiting an already-resolved promise takes one microtask turn without
 // allocating a new promise per turn (as `await undefined` does).
 const RESOLVED: Promise<void> = Promise.resolve();
@@ -170,7 +173,7 @@ export class EventLoop implements AbstractEventLoop {
   callSoon<A extends unknown[]>(cb: Callback<A>, ...args: A): Handle {
     this.#checkClosed();
     if (this.#debug) this.#checkCallback(cb, "callSoon");
-    const handle = new Handle(cb as Callback<unknown[]>, args, this);
+    const handle = new Handle(cb as Callback<unknown[]>, args.length === 0 ? NO_ARGS : args, this);
     this._pushReady(runHandle, handle);
     return handle;
   }

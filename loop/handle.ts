@@ -33,8 +33,6 @@ export class Handle {
   /** @ignore */
   _args: unknown[];
   /** @ignore */
-  _cancelled = false;
-  /** @ignore */
   readonly _loop: AbstractEventLoop;
   /** @ignore */
   _repr: string | null = null;
@@ -52,11 +50,15 @@ export class Handle {
     this._loop = loop;
   }
 
+  /** @ignore Cancelled: the callback is dropped (one field fewer per handle). */
+  get _cancelled(): boolean {
+    return this._callback === null;
+  }
+
   /** Cancels the callback; a no-op if it already ran or was cancelled. */
   cancel(): void {
-    if (this._cancelled) return;
-    this._cancelled = true;
-    if (this._loop.getDebug()) this._repr = handleRepr(this);
+    if (this._callback === null) return;
+    if (this._loop.getDebug()) this._repr = handleRepr(this, true);
     this._callback = null;
     this._args = NO_ARGS;
   }
@@ -69,7 +71,10 @@ export class Handle {
   /** @ignore */
   _run(): void {
     const cb = this._callback;
-    if (cb !== null) cb(...this._args);
+    if (cb === null) return;
+    const args = this._args;
+    if (args.length === 0) cb();
+    else cb(...args);
   }
 }
 
@@ -142,14 +147,14 @@ export function callbackRepr(cb: Callback<unknown[]> | null, args: readonly unkn
   return `${cb.name || "anonymous"}(${args.map(valueRepr).join(", ")})`;
 }
 
-function handleRepr(h: Handle): string {
-  if (h._repr !== null && h._cancelled) return h._repr;
+function handleRepr(h: Handle, cancelled: boolean = h._cancelled): string {
+  if (h._repr !== null && cancelled) return h._repr;
   const parts = [h instanceof TimerHandle ? "TimerHandle" : "Handle"];
-  if (h._cancelled) parts.push("cancelled");
+  if (cancelled) parts.push("cancelled");
   if (h instanceof TimerHandle) parts.push(`when=${Math.round(h._when * 100) / 100}`);
   const cb = callbackRepr(h._callback, h._args);
   if (cb) parts.push(cb);
   return `<${parts.join(" ")}>`;
 }
 
-defineRepr(Handle, handleRepr);
+defineRepr(Handle, (h) => handleRepr(h));
