@@ -194,7 +194,7 @@ export class EventLoop implements AbstractEventLoop {
     if (typeof delay !== "number") {
       throw new TypeError(`delay must be a number, not ${valueRepr(delay)}`);
     }
-    return this.callAt(this.time() + delay, cb, ...args);
+    return this.#timer(this.time() + delay, cb as Callback<unknown[]>, args, "callAt"); // asyncio names call_at() here too
   }
 
   /**
@@ -207,9 +207,13 @@ export class EventLoop implements AbstractEventLoop {
     if (typeof when !== "number") {
       throw new TypeError(`when must be a number, not ${valueRepr(when)}`);
     }
+    return this.#timer(when, cb as Callback<unknown[]>, args, "callAt");
+  }
+
+  #timer(when: number, cb: Callback<unknown[]>, args: unknown[], method: string): TimerHandle {
     this.#checkClosed();
-    if (this.#debug) this.#checkCallback(cb, "callAt");
-    const timer = new TimerHandle(when, cb as Callback<unknown[]>, args, this, timerSeq++);
+    if (this.#debug) this.#checkCallback(cb, method);
+    const timer = new TimerHandle(when, cb, args.length === 0 ? NO_ARGS : args, this, timerSeq++);
     timer._scheduled = true;
     this.#timers.push(timer);
     // A loop asleep until an earlier deadline need not wake for this one.
