@@ -194,7 +194,8 @@ export class EventLoop implements AbstractEventLoop {
     if (typeof delay !== "number") {
       throw new TypeError(`delay must be a number, not ${valueRepr(delay)}`);
     }
-    return this.#timer(this.time() + delay, cb as Callback<unknown[]>, args, "callAt"); // asyncio names call_at() here too
+    // asyncio's debug check names call_at() for call_later() too.
+    return this.#timer(this.time() + delay, cb as Callback<unknown[]>, args, "callAt");
   }
 
   /**
