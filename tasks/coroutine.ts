@@ -29,6 +29,8 @@ class CoroutineObject<T> implements Coroutine<T> {
   readonly #fn: (...args: any[]) => PromiseLike<T>;
   #args: unknown[];
   #promise: Promise<T> | null = null;
+  /** @ignore The task that adopted this coroutine, if any. */
+  _task: unknown = null;
 
   constructor(fn: (...args: any[]) => PromiseLike<T>, args: unknown[]) {
     this.#fn = fn;
@@ -152,4 +154,14 @@ export function coroutineRepr(coro: unknown): string {
   if (typeof coro === "function") return `${coro.name || "anonymous"}()`;
   if (isCoroutine(coro)) return `${coro.name}()`;
   return (coro as object)?.constructor?.name ?? "awaitable";
+}
+
+/** @ignore Records that `task` adopted `coro` (see {@linkcode coroutineTask}). */
+export function claimCoroutine(coro: Coroutine<unknown>, task: unknown): void {
+  (coro as CoroutineObject<unknown>)._task = task;
+}
+
+/** @ignore The task that adopted `coro` last, or `null`. */
+export function coroutineTask(coro: Coroutine<unknown>): unknown {
+  return (coro as CoroutineObject<unknown>)._task;
 }

@@ -6,6 +6,7 @@
  */
 import { CancelledError } from "../errors.ts";
 import type { AbstractEventLoop, CoroutineLike } from "../loop/types.ts";
+import { coroutineTask, isCoroutine } from "./coroutine.ts";
 import { ensureFuture } from "./create_task.ts";
 import { defaultLoop, Future, isFuture } from "./future.ts";
 
@@ -135,9 +136,9 @@ export function gather(...args: unknown[]): Future<unknown[]> {
 function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unknown[]> {
   const n = args.length;
   const children: Future<unknown>[] = new Array(n);
-  // Duplicates run once. A pending future passed twice already carries
-  // this gather's callback; other arguments are looked up in maps made only
-  // when such an argument shows up.
+  // Duplicates run once. A pending child already carries this gather's
+  // callback and a done one is in `seenDone`; functions and promises are
+  // looked up in `seen`, made only when such an argument shows up.
   let seen: Map<unknown, Future<unknown>> | null = null;
   let seenDone: Set<Future<unknown>> | null = null;
   let loop: AbstractEventLoop | undefined;
@@ -176,33 +177,37 @@ function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unkno
     }
   };
 
+  // Whether `fut` is already a child of this gather.
+  const isChild = (fut: Future<unknown>): boolean =>
+    fut.done() ? seenDone !== null && seenDone.has(fut) : fut._hasEntry(onChildDone);
+
   for (let i = 0; i < n; i++) {
     const arg = args[i];
-    let fut: Future<unknown>;
-    if (isFuture(arg)) {
-      fut = ensureFuture(arg, loopOptions);
-      if (fut.done()) {
-        if (seenDone !== null && seenDone.has(fut)) {
-          children[i] = fut;
-          continue;
-        }
-        (seenDone ??= new Set()).add(fut);
-        (done ??= []).push(fut);
-      } else if (fut._hasEntry(onChildDone)) {
-        children[i] = fut;
-        continue;
-      } else fut.addDoneCallback(onChildDone);
-    } else {
-      const known = seen === null ? undefined : seen.get(arg);
-      if (known !== undefined) {
+    // A future, or the task that adopted a coroutine, is its own key; other
+    // awaitables (functions, promises) are looked up in `seen`.
+    const known = isFuture(arg)
+      ? arg
+      : isCoroutine(arg)
+      ? coroutineTask(arg) as Future<unknown> | null
+      : undefined;
+    if (known !== undefined) {
+      if (known !== null && isChild(known)) {
         children[i] = known;
         continue;
       }
-      fut = ensureFuture(arg as CoroutineLike<unknown>, loopOptions);
-      (seen ??= new Map()).set(arg, fut);
-      if (fut.done()) (done ??= []).push(fut);
-      else fut.addDoneCallback(onChildDone);
+    } else if (seen !== null) {
+      const fut = seen.get(arg);
+      if (fut !== undefined) {
+        children[i] = fut;
+        continue;
+      }
     }
+    const fut = ensureFuture(arg as CoroutineLike<unknown>, loopOptions);
+    if (known === undefined) (seen ??= new Map()).set(arg, fut);
+    if (fut.done()) {
+      (seenDone ??= new Set()).add(fut);
+      (done ??= []).push(fut);
+    } else fut.addDoneCallback(onChildDone);
     if (loop === undefined) {
       loop = fut.getLoop();
       loopOptions = { loop };

@@ -18,7 +18,7 @@ import {
   scopeSignal,
 } from "./_scope.ts";
 import { beginStep, endStep } from "./_step.ts";
-import { coroutineRepr, isCoroutine, startCoroutine } from "./coroutine.ts";
+import { claimCoroutine, coroutineRepr, isCoroutine, startCoroutine } from "./coroutine.ts";
 import { CANCELLED, ERROR, Future, futureReprInfo, isFuture, PENDING, RESULT } from "./future.ts";
 
 let taskCounter = 0;
@@ -175,6 +175,7 @@ export class Task<T> extends Future<T> {
       throw new TypeError(`a coroutine was expected, got ${valueRepr(coro)}`);
     }
     this._coro = coro;
+    if (isCoroutine(coro)) claimCoroutine(coro, this);
     const name = options?.name;
     this._name = name === undefined || name === null ? ++taskCounter : String(name);
     const loop = this._loop as EventLoop;

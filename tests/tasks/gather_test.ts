@@ -5,6 +5,7 @@ import {
   CancelledError,
   coroutine,
   createTask,
+  eagerTaskFactory,
   EventLoop,
   Future,
   gather,
@@ -118,6 +119,35 @@ test("gather() counts a repeated done future or pending task once, wherever it r
     assert.equal(runs, 1);
   });
   // (CPython 3.13 prints [1, 2, 1, 2, 2] for gather(f, t, f, t, t).)
+});
+
+test("gather() runs a repeated coroutine once, also when its eager task finishes at once", async () => {
+  await go(async () => {
+    let runs = 0;
+    const quick = coroutine(async (x: number) => {
+      runs++;
+      return x;
+    });
+    const slow = coroutine(async (x: number) => {
+      runs++;
+      await sleep(0);
+      return x;
+    });
+    getRunningLoop().setTaskFactory(eagerTaskFactory);
+    const q = quick(1);
+    const s = slow(2);
+    assert.deepEqual(await gather(q, s, q, s, q), [1, 2, 1, 2, 1]);
+    assert.equal(runs, 2);
+    // A coroutine already adopted by a task outside this gather is not
+    // deduplicated against it: the gather's own task cannot start it again.
+    getRunningLoop().setTaskFactory(null);
+    const c = quick(3);
+    const outside = createTask(c);
+    await assert.rejects(async () => await gather(c), /cannot reuse already awaited coroutine/);
+    assert.equal(await outside, 3);
+  });
+  // (CPython 3.13: create_task(c) then gather(c) raises RuntimeError
+  // "cannot reuse already awaited coroutine"; the first task returns 3.)
 });
 
 test("gather() the first error rejects it at once; the other children keep running", async () => {
