@@ -40,23 +40,6 @@ export function cancelLevel(scope: ScopeNode): number {
 }
 
 /**
- * A CancelledError leaving a scope carries every request made while it was
- * in flight, as asyncio merges them into the one CancelledError it throws.
- * The core already merges at an asyncio await (resumeFrom in _step.ts); this
- * covers a CancelledError that reached the scope another way (a native await
- * rejected with the signal's reason, a rethrown error), so that the next
- * await is not cancelled a second time.
- */
-export function absorbPendingCancel(scope: ScopeNode): void {
-  for (let s: ScopeNode | null = scope; s !== null; s = s._parent) {
-    if (s._mustCancel) {
-      s._mustCancel = false;
-      s._cancelMsg = undefined;
-    }
-  }
-}
-
-/**
  * Keeps outside cancellations pending when a scope raises something other
  * than CancelledError (asyncio's `uncancel(); cancel()` in TaskGroup): the
  * next await in `scope` (or above it) throws CancelledError.

@@ -81,10 +81,14 @@ export function takeMustCancel(scope: ScopeNode): unknown {
 }
 
 /**
- * A CancelledError is being thrown into code running in `scope`: it carries
- * every cancellation still pending there or in an enclosing scope of the
- * same task, as asyncio merges a `cancel()` that arrives while the first
- * CancelledError is on its way into the one thrown at the next step.
+ * A CancelledError is being thrown into code running in `scope`, or is
+ * leaving a scope: it carries every cancellation still pending there or in
+ * an enclosing scope of the same task, as asyncio merges a `cancel()` that
+ * arrives while the first CancelledError is on its way into the one thrown
+ * at the next step. The core merges at an asyncio await (resumeFrom in
+ * _step.ts); `timeout()` and task groups merge a CancelledError that reached
+ * them another way (a native await rejected with the signal's reason, a
+ * rethrown error), so that the next await is not cancelled a second time.
  */
 export function absorbMustCancel(scope: ScopeNode): void {
   for (let s: ScopeNode | null = scope; s !== null; s = s._parent) {

@@ -146,7 +146,6 @@ function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unkno
   let unique = 0;
   let finished = 0;
   let outer: GatheringFuture<unknown[]> | null = null;
-  let done: Future<unknown>[] | null = null;
 
   const onChildDone = (fut: Future<unknown>): void => {
     finished++;
@@ -206,7 +205,6 @@ function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unkno
     if (known === undefined) (seen ??= new Map()).set(arg, fut);
     if (fut.done()) {
       (seenDone ??= new Set()).add(fut);
-      (done ??= []).push(fut);
     } else fut.addDoneCallback(onChildDone);
     if (loop === undefined) {
       loop = fut.getLoop();
@@ -216,7 +214,9 @@ function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unkno
     children[i] = fut;
   }
   outer = new GatheringFuture<unknown[]>(children, loop as AbstractEventLoop);
-  if (done !== null) { for (const fut of done) onChildDone(fut); }
+  // Children already done finish in argument order (a set iterates in
+  // insertion order).
+  if (seenDone !== null) { for (const fut of seenDone) onChildDone(fut); }
   return outer;
 }
 

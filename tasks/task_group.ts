@@ -9,14 +9,13 @@ import { ExceptionGroup, isCancelledError, KeyboardInterrupt, RuntimeError } fro
 import { contextState } from "../loop/running_loop.ts";
 import type { AbstractEventLoop, CoroutineLike, TaskOptions } from "../loop/types.ts";
 import {
-  absorbPendingCancel,
   callBody,
   cancelLevel,
   currentEntry,
   type Entry,
   rearmPendingCancel,
 } from "./_cancel_level.ts";
-import { CancelScope } from "./_scope.ts";
+import { absorbMustCancel, CancelScope } from "./_scope.ts";
 import type { Future } from "./future.ts";
 import type { Task } from "./task.ts";
 
@@ -58,7 +57,6 @@ export class TaskGroup {
   // group does not keep every child it ever had.
   #tasks: Task<unknown>[] = [];
   #pending = 0;
-  #finished = 0;
   #errors: unknown[] = [];
   #baseError: unknown = NONE;
   #parentTask: Task<unknown> | null = null;
@@ -155,7 +153,7 @@ export class TaskGroup {
     // outside asked for a cancellation too.
     if (this.#scopeCancelled && cancelLevel(entry.parent) <= level) propagate = NONE;
     if (propagate !== NONE && this.#errors.length === 0) {
-      absorbPendingCancel(entry.parent);
+      absorbMustCancel(entry.parent);
       throw propagate;
     }
     if (bodyError !== NONE && !isCancelledError(bodyError)) this.#errors.push(bodyError);
@@ -174,9 +172,11 @@ export class TaskGroup {
 
   #taskDone(task: Task<unknown>): void {
     this.#pending--;
-    if (++this.#finished > 32 && this.#finished * 2 > this.#tasks.length) {
+    // Every listed child is pending or done: those done since the last
+    // compaction are the rest.
+    const finished = this.#tasks.length - this.#pending;
+    if (finished > 32 && finished * 2 > this.#tasks.length) {
       this.#tasks = this.#tasks.filter((t) => !t.done());
-      this.#finished = 0;
     }
     const onCompleted = this.#onCompleted;
     if (onCompleted !== null && this.#pending === 0 && !onCompleted.done()) {

@@ -10,8 +10,8 @@ import { isCancelledError, RuntimeError, TimeoutError } from "../errors.ts";
 import type { Handle, TimerHandle } from "../loop/handle.ts";
 import { contextState, getRunningLoop } from "../loop/running_loop.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
-import { absorbPendingCancel, callBody, cancelLevel } from "./_cancel_level.ts";
-import { CancelScope, isScope, liveScope, type ScopeNode } from "./_scope.ts";
+import { callBody, cancelLevel } from "./_cancel_level.ts";
+import { absorbMustCancel, CancelScope, isScope, liveScope, type ScopeNode } from "./_scope.ts";
 
 const CREATED = 0;
 const ACTIVE = 1;
@@ -199,7 +199,7 @@ export class Timeout {
     } else {
       this.#state = FINISHED;
     }
-    if (cancelled) absorbPendingCancel(parent);
+    if (cancelled) absorbMustCancel(parent);
     return err;
   }
 
