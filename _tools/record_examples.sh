@@ -13,19 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PYTHON="${PYTHON:-}"
-if [[ -z "$PYTHON" ]]; then
-  if command -v pyenv >/dev/null 2>&1 && [[ -x "$(pyenv root)/versions/3.13.0/bin/python3" ]]; then
-    PYTHON="$(pyenv root)/versions/3.13.0/bin/python3"
-  else
-    PYTHON=python3
-  fi
-fi
-version="$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
-if [[ "$version" != "3.13" ]]; then
-  echo "record_examples: need Python 3.13, $PYTHON is $version" >&2
-  exit 1
-fi
+source _tools/_python313.sh record_examples
 RUNS="${RUNS:-1}"
 
 if [[ $# -gt 0 ]]; then
