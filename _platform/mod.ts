@@ -7,10 +7,24 @@
 import { bunGlobal } from "./bun.ts";
 import { denoGlobal, denoSignals } from "./deno.ts";
 import { nodeProcess, nodeSignals } from "./node.ts";
-import type { HostTimer, HostTimers, RuntimeName, SignalListeners } from "./types.ts";
+import { runtime } from "./runtime.ts";
+import type { HostTimer, HostTimers, SignalListeners } from "./types.ts";
 
 export { contextKind, createContextVariable } from "./context.ts";
 export { defineRepr, valueRepr } from "./inspect.ts";
+export { runtime } from "./runtime.ts";
+export type {
+  ConnectOptions,
+  ListenOptions,
+  PlatformListener,
+  PlatformSocket,
+  PlatformSockets,
+  PlatformTlsInfo,
+  PlatformTlsOptions,
+  SocketAddress,
+  SocketHandlers,
+} from "./socket_types.ts";
+export { sockets } from "./sockets.ts";
 export type {
   ContextVariable,
   HostTimer,
@@ -18,18 +32,6 @@ export type {
   RuntimeName,
   SignalListeners,
 } from "./types.ts";
-
-function detect(): RuntimeName {
-  const g = globalThis as Record<string, unknown>;
-  if (typeof g.Deno === "object" && g.Deno !== null) return "deno";
-  if (typeof g.Bun === "object" && g.Bun !== null) return "bun";
-  const proc = g.process as { versions?: { node?: string } } | undefined;
-  if (proc?.versions?.node) return "node";
-  return "edge";
-}
-
-/** The runtime this process runs on. */
-export const runtime: RuntimeName = detect();
 
 /** The runtime's name and version, for benchmarks and reports. */
 export function runtimeVersion(): string {

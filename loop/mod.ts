@@ -29,6 +29,7 @@
  *
  * @module
  */
+export { BaseEventLoop } from "./base_event_loop.ts";
 export { EventLoop } from "./event_loop.ts";
 export { Handle, TimerHandle } from "./handle.ts";
 export { type Logger, logger } from "./logger.ts";

@@ -8,8 +8,8 @@
  */
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { type CancelledError, InvalidStateError, RuntimeError } from "../errors.ts";
+import { taskSupport } from "../loop/base_event_loop.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
-import { taskSupport } from "../loop/event_loop.ts";
 import { callbackRepr } from "../loop/handle.ts";
 import { getEventLoop } from "../loop/policy.ts";
 import { contextState } from "../loop/running_loop.ts";

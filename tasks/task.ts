@@ -6,8 +6,8 @@
  */
 import { contextKind, defineRepr, valueRepr } from "../_platform/mod.ts";
 import { type CancelledError, isCancelledError, RuntimeError } from "../errors.ts";
+import { taskSupport } from "../loop/base_event_loop.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
-import { taskSupport } from "../loop/event_loop.ts";
 import { contextState, getRunningLoopOrNull } from "../loop/running_loop.ts";
 import type { AbstractEventLoop, CoroutineLike, TaskOptions } from "../loop/types.ts";
 import {

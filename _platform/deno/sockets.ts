@@ -1,0 +1,17 @@
+/**
+ * Deno adapter of the socket interface (`../socket_types.ts`).
+ *
+ * @module
+ */
+import { RuntimeError } from "../../errors.ts";
+import type { PlatformSockets } from "../socket_types.ts";
+
+/** Stream sockets on Deno. */
+export const denoSockets: PlatformSockets = {
+  connect() {
+    return Promise.reject(new RuntimeError("Sockets on Deno are not implemented yet"));
+  },
+  listen() {
+    return Promise.reject(new RuntimeError("Sockets on Deno are not implemented yet"));
+  },
+};
