@@ -312,9 +312,14 @@ if (runtime !== "node") {
   // Node runs these tests from a single bundle, where a second copy of the
   // module cannot be loaded by URL; the branded-class test above covers it.
   test("instanceof recognises errors from a second loaded copy of errors.ts (Deno, Bun)", async () => {
-    // A relative specifier: Bun ignores the query of a file: URL.
-    const specifier: string = "../errors.ts?copy=2";
-    const other = (await import(specifier)) as typeof ErrorsModule;
+    // A second copy of each file of the family (errors.ts only re-exports
+    // them). Relative specifiers: Bun ignores the query of a file: URL.
+    const files = ["builtin_errors", "cancelled", "connection_errors", "exception_group"];
+    const other = {} as typeof ErrorsModule;
+    for (const file of files) {
+      const specifier: string = `../errors/${file}.ts?copy=2`;
+      Object.assign(other, await import(specifier));
+    }
     assert.notEqual(other.CancelledError, CancelledError);
 
     assert.ok(new other.CancelledError() instanceof CancelledError);
