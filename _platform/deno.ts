@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { SignalListeners } from "./types.ts";
+import type { RawSignalListeners } from "./signals.ts";
 
 /** The subset of the `Deno` namespace this library uses (JSR forbids `declare global`). */
 export interface DenoNamespace {
@@ -13,6 +13,7 @@ export interface DenoNamespace {
   exit(code?: number): never;
   env: { get(name: string): string | undefined };
   pid: number;
+  build: { os: string };
 }
 
 /** The `Deno` global, typed locally. */
@@ -21,7 +22,7 @@ export function denoGlobal(): DenoNamespace {
 }
 
 /** Signal listeners on Deno. */
-export const denoSignals: SignalListeners = {
+export const denoSignals: RawSignalListeners = {
   add(signal, cb) {
     denoGlobal().addSignalListener(signal, cb);
   },

@@ -8,10 +8,19 @@ import { bunGlobal } from "./bun.ts";
 import { denoGlobal, denoSignals } from "./deno.ts";
 import { nodeProcess, nodeSignals } from "./node.ts";
 import { runtime } from "./runtime.ts";
+import { createSignalListeners } from "./signals.ts";
 import type { HostTimer, HostTimers, SignalListeners } from "./types.ts";
 
 export { contextKind, createContextVariable } from "./context.ts";
+export { exitCodeForUncaught, onExit } from "./exit_hooks.ts";
 export { defineRepr, valueRepr } from "./inspect.ts";
+export type {
+  PlatformProcess,
+  PlatformProcesses,
+  PlatformStdio,
+  SpawnOptions,
+} from "./process_types.ts";
+export { processes } from "./processes.ts";
 export { runtime } from "./runtime.ts";
 export type {
   ConnectOptions,
@@ -89,9 +98,9 @@ export const macrotask: ImmediateFn = (() => {
 
 /** Process signal listeners, or `null` where the runtime has no signals. */
 export const signalListeners: SignalListeners | null = runtime === "deno"
-  ? denoSignals
+  ? createSignalListeners(denoSignals, runtime, denoGlobal().build.os)
   : runtime === "bun" || runtime === "node"
-  ? nodeSignals
+  ? createSignalListeners(nodeSignals, runtime, nodeProcess().platform)
   : null;
 
 /** Ends the process with `code` (no-op on runtimes without processes). */

@@ -5,12 +5,13 @@
  *
  * @module
  */
-import type { SignalListeners } from "./types.ts";
+import type { RawSignalListeners } from "./signals.ts";
 
 /** The subset of Node's `process` this library uses. */
 export interface NodeProcess {
   versions: Record<string, string | undefined>;
   pid: number;
+  platform: string;
   env: Record<string, string | undefined>;
   on(event: string, cb: (...args: unknown[]) => void): unknown;
   off(event: string, cb: (...args: unknown[]) => void): unknown;
@@ -24,7 +25,7 @@ export function nodeProcess(): NodeProcess {
 }
 
 /** Signal listeners through `process.on`. */
-export const nodeSignals: SignalListeners = {
+export const nodeSignals: RawSignalListeners = {
   add(signal, cb) {
     nodeProcess().on(signal, cb);
   },

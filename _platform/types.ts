@@ -30,10 +30,29 @@ export interface ContextVariable<T> {
   get(): T | undefined;
 }
 
-/** A process signal listener registration. */
+/**
+ * Process signals: one runtime listener per signal name, shared by every
+ * callback registered here (see `signals.ts`). Callbacks run from the
+ * runtime's signal event; nothing registered here keeps the process alive.
+ */
 export interface SignalListeners {
   /** Adds `cb` for `signal` (a name like `"SIGINT"`); throws when unsupported. */
   add(signal: string, cb: () => void): void;
   /** Removes a listener added with {@linkcode SignalListeners.add}. */
   remove(signal: string, cb: () => void): void;
+  /**
+   * Adds a handler that takes `signal` over: while one is registered, the
+   * listeners of {@linkcode SignalListeners.add} are not called. Throws
+   * when the runtime refuses the signal.
+   */
+  addHandler(signal: string, cb: () => void): void;
+  /**
+   * Removes a handler; when no callback is left for `signal`, the runtime
+   * listener goes and the signal gets its default action again.
+   */
+  removeHandler(signal: string, cb: () => void): void;
+  /** The signal names of this operating system, with their numbers. */
+  readonly numbers: ReadonlyMap<string, number>;
+  /** Whether this runtime lets a program catch `signal` on this operating system. */
+  canCatch(signal: string): boolean;
 }

@@ -1,0 +1,136 @@
+/**
+ * Deno adapter of the process interface (`../process_types.ts`), over
+ * `Deno.Command`. A merged stderr (`"stdout"`) goes through
+ * `node:child_process` (`../node/process.ts`): `Deno.Command` cannot give the
+ * child one descriptor for both streams.
+ *
+ * @module
+ */
+import { osErrorFromCode } from "../../errors.ts";
+import { nodeSpawn } from "../node/process.ts";
+import type { PlatformProcess, PlatformProcesses, SpawnOptions } from "../process_types.ts";
+import { signalNumbers } from "../signal_table.ts";
+import type { PlatformSocket } from "../socket_types.ts";
+import { ReadPipe, webError, WritePipe } from "../web_pipe.ts";
+
+type DenoStdio = "piped" | "null" | "inherit";
+interface DenoChild {
+  pid: number;
+  stdin: WritableStream<Uint8Array>;
+  stdout: ReadableStream<Uint8Array>;
+  stderr: ReadableStream<Uint8Array>;
+  status: Promise<{ code: number; signal: string | null }>;
+  kill(signal?: string): void;
+}
+interface DenoProcessApi {
+  Command: new(program: string, options: {
+    args: string[];
+    cwd?: string;
+    env?: Record<string, string>;
+    clearEnv?: boolean;
+    stdin: DenoStdio;
+    stdout: DenoStdio;
+    stderr: DenoStdio;
+  }) => { spawn(): DenoChild };
+  statSync(path: string): { isDirectory: boolean };
+  build: { os: string };
+}
+
+function deno(): DenoProcessApi {
+  return (globalThis as unknown as { Deno: DenoProcessApi }).Deno;
+}
+
+function mode(m: SpawnOptions["stdin"]): DenoStdio {
+  return m === "pipe" ? "piped" : m;
+}
+
+function cwdMissing(cwd: string): boolean {
+  try {
+    return !deno().statSync(cwd).isDirectory;
+  } catch {
+    return true;
+  }
+}
+
+function spawnError(err: unknown, options: SpawnOptions): Error {
+  const code = (err as { code?: unknown })?.code;
+  if (code === "ENOENT" && options.cwd !== undefined && cwdMissing(options.cwd)) {
+    return osErrorFromCode("ENOENT", `No such file or directory: cwd '${options.cwd}'`, {
+      cause: err,
+    });
+  }
+  if (code === "ENOENT") {
+    return osErrorFromCode("ENOENT", `No such file or directory: '${options.program}'`, {
+      cause: err,
+    });
+  }
+  if (code === "EACCES" || code === "EPERM") {
+    return osErrorFromCode(code, `Permission denied: '${options.program}'`, { cause: err });
+  }
+  return webError(err, `Cannot start '${options.program}'`);
+}
+
+function denoSpawn(options: SpawnOptions): Promise<PlatformProcess> {
+  if (options.stderr === "stdout") return nodeSpawn(options);
+  try {
+    options.signal?.throwIfAborted();
+    const child = new (deno().Command)(options.program, {
+      args: [...options.args],
+      stdin: mode(options.stdin),
+      stdout: mode(options.stdout),
+      stderr: mode(options.stderr),
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      ...(options.env !== undefined ? { env: { ...options.env }, clearEnv: true } : {}),
+    }).spawn();
+    return Promise.resolve(new DenoProcess(child, options));
+  } catch (err) {
+    return Promise.reject(
+      options.signal?.aborted ? options.signal.reason : spawnError(err, options),
+    );
+  }
+}
+
+class DenoProcess implements PlatformProcess {
+  readonly #child: DenoChild;
+  readonly pid: number;
+  readonly stdin: PlatformSocket | null;
+  readonly stdout: PlatformSocket | null;
+  readonly stderr: PlatformSocket | null;
+  readonly exited: Promise<number>;
+  #done = false;
+
+  constructor(child: DenoChild, options: SpawnOptions) {
+    this.#child = child;
+    this.pid = child.pid;
+    this.exited = child.status.then(({ code, signal }) => {
+      this.#done = true;
+      if (signal === null) return code;
+      return -(signalNumbers(deno().build.os).get(signal) ?? code - 128);
+    });
+    if (options.stdin === "pipe") {
+      const writer = child.stdin.getWriter();
+      this.stdin = new WritePipe({
+        write: (data) => writer.write(data),
+        close: () => writer.close(),
+        abort: () => writer.abort(),
+      });
+    } else this.stdin = null;
+    this.stdout = options.stdout === "pipe" ? new ReadPipe(child.stdout) : null;
+    this.stderr = options.stderr === "pipe" ? new ReadPipe(child.stderr) : null;
+  }
+
+  kill(signal: string): boolean {
+    if (this.#done) return false;
+    try {
+      this.#child.kill(signal);
+      return true;
+    } catch (err) {
+      // "Child process has already terminated": exited, not yet seen here.
+      if (err instanceof TypeError) return false;
+      throw webError(err, `Cannot send ${signal} to process ${this.pid}`);
+    }
+  }
+}
+
+/** Child processes on Deno. */
+export const denoProcesses: PlatformProcesses = { spawn: denoSpawn };

@@ -1,0 +1,219 @@
+/**
+ * Node adapter of the process interface (`../process_types.ts`), over
+ * `node:child_process` reached lazily through `process.getBuiltinModule`.
+ * Deno and Bun use it too when stderr is merged into stdout: their own APIs
+ * cannot give the child one descriptor for both, `node:child_process` can.
+ *
+ * @module
+ */
+import { osErrorFromCode, RuntimeError } from "../../errors.ts";
+import { nodeProcess } from "../node.ts";
+import type { PlatformProcess, PlatformProcesses, SpawnOptions } from "../process_types.ts";
+import { signalNumbers } from "../signal_table.ts";
+import type { PlatformSocket } from "../socket_types.ts";
+import { nodeError, NodePipe, type NodeStream } from "./pipe.ts";
+
+interface ChildProcess {
+  pid?: number;
+  stdin: NodeStream | null;
+  stdout: NodeStream | null;
+  stderr: NodeStream | null;
+  exitCode: number | null;
+  signalCode: string | null;
+  kill(signal: string): boolean;
+  once(event: string, cb: (...args: never[]) => void): unknown;
+  on(event: string, cb: (...args: never[]) => void): unknown;
+}
+type NodeStdio = "pipe" | "ignore" | "inherit" | number | NodeStream;
+interface ChildProcessModule {
+  spawn(
+    program: string,
+    args: readonly string[],
+    options: {
+      stdio: NodeStdio[];
+      cwd?: string;
+      env?: Record<string, string>;
+      windowsHide: boolean;
+    },
+  ): ChildProcess;
+}
+interface NetServer {
+  listen(path: string, cb: () => void): unknown;
+  once(event: string, cb: (...args: never[]) => void): unknown;
+  close(): unknown;
+}
+interface NetModule {
+  createServer(): NetServer;
+  connect(path: string): NodeStream & { once(event: string, cb: (...a: never[]) => void): unknown };
+}
+interface FsModule {
+  statSync(
+    path: string,
+    options: { throwIfNoEntry: false },
+  ): { isDirectory(): boolean } | undefined;
+}
+interface OsModule {
+  tmpdir(): string;
+}
+
+function builtin<T>(id: string): T {
+  const mod = nodeProcess().getBuiltinModule?.(id) as T | undefined;
+  if (mod === undefined) {
+    throw new RuntimeError(`Subprocesses need ${id}, which this runtime lacks`);
+  }
+  return mod;
+}
+
+let counter = 0;
+
+/**
+ * Two connected Unix stream sockets: the child gets one as both stdout and
+ * stderr (one descriptor duplicated onto 1 and 2), the parent reads the
+ * other. Linux uses the abstract namespace (no file); elsewhere a socket
+ * file in the temporary directory, removed once connected.
+ */
+async function socketPair(): Promise<[parent: NodeStream, child: NodeStream]> {
+  const net = builtin<NetModule>("node:net");
+  const platform = nodeProcess().platform;
+  const name = `asyncio-${nodeProcess().pid}-${++counter}-${Math.random().toString(36).slice(2)}`;
+  const path = platform === "linux"
+    ? `\0${name}`
+    : `${builtin<OsModule>("node:os").tmpdir()}/${name}.sock`;
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(path, resolve);
+  });
+  try {
+    const accepted = new Promise<NodeStream>((resolve) => server.once("connection", resolve));
+    const client = net.connect(path);
+    await new Promise<void>((resolve, reject) => {
+      client.once("connect", resolve);
+      client.once("error", reject);
+    });
+    return [client, await accepted];
+  } finally {
+    server.close(); // also removes a socket file
+  }
+}
+
+function toNodeStdio(mode: SpawnOptions["stdin"], fd: number): NodeStdio {
+  return mode === "pipe" ? "pipe" : mode === "null" ? "ignore" : fd === 0 ? "inherit" : fd;
+}
+
+/** Why a spawn failed, as `errors.ts` classes naming the program or the cwd. */
+function spawnError(err: unknown, options: SpawnOptions): Error {
+  const code = (err as { code?: unknown })?.code;
+  if (code === "ENOENT" && options.cwd !== undefined) {
+    const st = builtin<FsModule>("node:fs").statSync(options.cwd, { throwIfNoEntry: false });
+    if (st === undefined || !st.isDirectory()) {
+      return osErrorFromCode("ENOENT", `No such file or directory: cwd '${options.cwd}'`, {
+        cause: err,
+      });
+    }
+  }
+  if (code === "ENOENT") {
+    return osErrorFromCode("ENOENT", `No such file or directory: '${options.program}'`, {
+      cause: err,
+    });
+  }
+  if (code === "EACCES" || code === "EPERM") {
+    return osErrorFromCode(code, `Permission denied: '${options.program}'`, { cause: err });
+  }
+  return nodeError(err, `Cannot start '${options.program}'`);
+}
+
+function destroyAll(streams: (NodeStream | null | undefined)[]): void {
+  for (const s of streams) s?.destroy();
+}
+
+/** Starts a child through `node:child_process`. */
+export async function nodeSpawn(options: SpawnOptions): Promise<PlatformProcess> {
+  const abort = options.signal;
+  abort?.throwIfAborted();
+  const merged = options.stderr === "stdout";
+  let pair: [NodeStream, NodeStream] | null = null;
+  if (merged && options.stdout === "pipe") pair = await socketPair();
+  const stdio: NodeStdio[] = [
+    toNodeStdio(options.stdin, 0),
+    pair ? pair[1] : toNodeStdio(options.stdout, 1),
+    pair
+      ? pair[1]
+      : merged
+      ? toNodeStdio(options.stdout, 1)
+      : toNodeStdio(options.stderr as SpawnOptions["stdin"], 2),
+  ];
+  const cp = builtin<ChildProcessModule>("node:child_process");
+  let child: ChildProcess;
+  try {
+    child = cp.spawn(options.program, options.args, {
+      stdio,
+      windowsHide: true,
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      ...(options.env !== undefined ? { env: { ...options.env } } : {}),
+    });
+  } catch (err) {
+    destroyAll(pair ?? []);
+    throw spawnError(err, options);
+  }
+  // The child holds its own copy of the socket now.
+  pair?.[1].destroy();
+  const exited = new Promise<number>((resolve) => {
+    child.once(
+      "exit",
+      ((code: number | null, signal: string | null) => {
+        resolve(code ?? -(signalNumbers(nodeProcess().platform).get(signal ?? "") ?? 0));
+      }) as (...args: never[]) => void,
+    );
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.once("spawn", resolve);
+      child.once("error", reject);
+      abort?.addEventListener("abort", () => reject(abort.reason), { once: true });
+    });
+  } catch (err) {
+    destroyAll([child.stdin, child.stdout, child.stderr, pair?.[0]]);
+    if (child.pid !== undefined) {
+      child.kill("SIGKILL");
+      await exited;
+    }
+    throw abort?.aborted ? abort.reason : spawnError(err, options);
+  }
+  return new NodeChild(child, exited, pair?.[0] ?? null);
+}
+
+class NodeChild implements PlatformProcess {
+  readonly #child: ChildProcess;
+  readonly pid: number;
+  readonly stdin: PlatformSocket | null;
+  readonly stdout: PlatformSocket | null;
+  readonly stderr: PlatformSocket | null;
+  readonly exited: Promise<number>;
+  #done = false;
+
+  constructor(child: ChildProcess, exited: Promise<number>, mergedOut: NodeStream | null) {
+    this.#child = child;
+    this.pid = child.pid as number;
+    this.exited = exited.then((rc) => {
+      this.#done = true;
+      return rc;
+    });
+    // Errors after the spawn (a failed kill) must not crash the process.
+    child.on("error", () => {});
+    this.stdin = child.stdin ? new NodePipe(child.stdin, false) : null;
+    const out = mergedOut ?? child.stdout;
+    this.stdout = out ? new NodePipe(out, true) : null;
+    this.stderr = child.stderr ? new NodePipe(child.stderr, true) : null;
+  }
+
+  kill(signal: string): boolean {
+    if (this.#done || this.#child.exitCode !== null || this.#child.signalCode !== null) {
+      return false;
+    }
+    return this.#child.kill(signal);
+  }
+}
+
+/** Child processes through `node:child_process`. */
+export const nodeProcesses: PlatformProcesses = { spawn: nodeSpawn };
