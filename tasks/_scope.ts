@@ -7,7 +7,7 @@
 // at the next asyncio await inside the scope. Each scope also exposes an
 // AbortSignal, aborted on every cancellation request, for native I/O.
 
-import { CancelledError } from "../errors.ts";
+import { CancelledError, isCancelledError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
 import type { Task } from "./task.ts";
 
@@ -119,9 +119,35 @@ export function cancelTree(scope: ScopeNode, msg: unknown): boolean {
     // A fresh controller is made on the next `signal` read: a task that
     // handles the cancellation can go on using native I/O.
     scope._ac = null;
-    ac.abort(cancelledError(msg));
+    const reason = cancelledError(msg);
+    abortReasons.set(scope, reason);
+    ac.abort(reason);
   }
   return delivered;
+}
+
+/** The reason each scope last aborted its signal with (only scopes whose signal was read). */
+const abortReasons = new WeakMap<ScopeNode, CancelledError>();
+
+/**
+ * What an error that reached the end of `scope`'s code means. Deno, Bun and
+ * Node reject a native call whose signal the scope aborted with the signal's
+ * reason, our CancelledError. Other hosts report the abort their own way:
+ * workerd rejects with a new `Error` whose message is the reason's name
+ * (`Error: CancelledError`), a host that ignores the reason with a
+ * DOMException named `AbortError`. Once the scope has aborted its signal,
+ * such an error is that cancellation: this returns the CancelledError the
+ * signal was aborted with. Any other error is returned as it is.
+ */
+export function asCancellation(scope: ScopeNode, err: unknown): unknown {
+  if (typeof err !== "object" || err === null || isCancelledError(err)) return err;
+  const reason = abortReasons.get(scope);
+  if (reason === undefined) return err;
+  const { name, message } = err as { name?: unknown; message?: unknown };
+  if (name === "AbortError") return reason;
+  if (name !== "Error" || Object.getPrototypeOf(err) !== Error.prototype) return err;
+  const forms = [reason.name, String(reason), reason.message];
+  return message !== "" && forms.includes(message as string) ? reason : err;
 }
 
 /** The scope's AbortSignal (made on first use). */

@@ -11,6 +11,7 @@ import type { EventLoop } from "../loop/event_loop.ts";
 import { contextState, getRunningLoopOrNull } from "../loop/running_loop.ts";
 import type { AbstractEventLoop, CoroutineLike, TaskOptions } from "../loop/types.ts";
 import {
+  asCancellation,
   type Cancellable,
   cancelledError,
   cancelTree,
@@ -299,6 +300,7 @@ export class Task<T> extends Future<T> {
   /** @ignore */
   _bodyFailed(err: unknown): void {
     endStep(this as Task<unknown>);
+    err = asCancellation(this as Task<unknown>, err);
     if (isCancelledError(err)) {
       this._finishCancelled(err);
       return;

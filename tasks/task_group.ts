@@ -15,7 +15,7 @@ import {
   type Entry,
   rearmPendingCancel,
 } from "./_cancel_level.ts";
-import { absorbMustCancel, CancelScope } from "./_scope.ts";
+import { absorbMustCancel, asCancellation, CancelScope } from "./_scope.ts";
 import type { Future } from "./future.ts";
 import type { Task } from "./task.ts";
 
@@ -118,7 +118,7 @@ export class TaskGroup {
     try {
       value = await contextState.run(scope, callBody, body, this);
     } catch (err) {
-      bodyError = err;
+      bodyError = asCancellation(scope, err);
     }
     scope.close();
     await this.#exit(entry, level, bodyError);

@@ -11,7 +11,14 @@ import type { Handle, TimerHandle } from "../loop/handle.ts";
 import { contextState, getRunningLoop } from "../loop/running_loop.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
 import { callBody, cancelLevel } from "./_cancel_level.ts";
-import { absorbMustCancel, CancelScope, isScope, liveScope, type ScopeNode } from "./_scope.ts";
+import {
+  absorbMustCancel,
+  asCancellation,
+  CancelScope,
+  isScope,
+  liveScope,
+  type ScopeNode,
+} from "./_scope.ts";
 
 const CREATED = 0;
 const ACTIVE = 1;
@@ -185,7 +192,9 @@ export class Timeout {
       this.#handle.cancel();
       this.#handle = null;
     }
-    (this.#scope as CancelScope).close();
+    const scope = this.#scope as CancelScope;
+    scope.close();
+    err = asCancellation(scope, err);
     const parent = this.#parent as ScopeNode;
     const cancelled = isCancelledError(err);
     if (this.#state === EXPIRING) {
