@@ -1,17 +1,289 @@
 /**
- * Deno adapter of the socket interface (`../socket_types.ts`).
+ * Deno adapter of the socket interface (`../socket_types.ts`): TCP and Unix
+ * sockets over `Deno.connect`/`Deno.listen`, TLS over `Deno.startTls` (client)
+ * and `Deno.listenTls` (server), each connection wrapped by `DenoSocket`.
+ *
+ * What Deno cannot do, and what is done instead:
+ *
+ * - A client TLS connection is `Deno.connect` (which takes the abort signal)
+ *   followed by `Deno.startTls` with `serverName` as the name to verify; the
+ *   handshake is finished before `connect` resolves, so a refused
+ *   certificate rejects `connect`. Deno verifies always and takes a client
+ *   certificate only in `Deno.connectTls` (which cannot be aborted): with
+ *   `rejectUnauthorized: false` or a client `cert`, TLS runs through
+ *   `node:tls` over the Deno connection instead (`tls_upgrade.ts`).
+ * - Native Deno TLS does not tell the peer's certificate or the cipher:
+ *   `tlsInfo()` gives `undefined` for both (the ALPN protocol is known).
+ *   Sockets upgraded through `node:tls` know both.
+ * - `Deno.listenTls` cannot ask clients for a certificate: a server's
+ *   `caCerts` is not used.
+ * - `startTls()` on a connected socket (both sides) uses `node:tls`: Deno has
+ *   no server-side upgrade, and its client one fails on a socket with a read
+ *   pending, which cannot be cancelled.
+ * - `reuseAddress`/`reusePort` are not offered by `Deno.listen` (Deno sets
+ *   `SO_REUSEADDR` on TCP listeners itself on Unix); they are ignored.
+ * - A Unix listener removes a stale socket file at its path before binding,
+ *   and the file it made when closed (asyncio's `cleanup_socket`).
  *
  * @module
  */
-import { RuntimeError } from "../../errors.ts";
-import type { PlatformSockets } from "../socket_types.ts";
+import type {
+  ConnectOptions,
+  ListenOptions,
+  PlatformListener,
+  PlatformSocket,
+  PlatformSockets,
+  SocketAddress,
+} from "../socket_types.ts";
+import { type DenoConn, type DenoListener, denoNet, fromDenoAddr, toOsError } from "./net_api.ts";
+import { type DenoConnKind, DenoSocket } from "./socket.ts";
+import { upgradeToTls } from "./tls_upgrade.ts";
 
 /** Stream sockets on Deno. */
-export const denoSockets: PlatformSockets = {
-  connect() {
-    return Promise.reject(new RuntimeError("Sockets on Deno are not implemented yet"));
-  },
-  listen() {
-    return Promise.reject(new RuntimeError("Sockets on Deno are not implemented yet"));
-  },
-};
+export const denoSockets: PlatformSockets = { connect, listen };
+
+async function connect(options: ConnectOptions): Promise<PlatformSocket> {
+  const deno = denoNet();
+  const { signal, tls } = options;
+  signal?.throwIfAborted();
+  if (options.path !== undefined) {
+    const context = { syscall: "connect", address: options.path };
+    // Deno's Unix connect takes no signal: close what an abort left behind.
+    const conn = await abortable(deno.connect({ transport: "unix", path: options.path }), signal)
+      .catch((e) => {
+        throw toOsError(e, context);
+      });
+    return new DenoSocket(conn, "unix");
+  }
+  const host = options.host ?? "localhost";
+  const port = options.port ?? 0;
+  const context = { syscall: "connect", address: host, port };
+  let conn: DenoConn;
+  try {
+    conn = await deno.connect({ hostname: host, port, signal });
+  } catch (e) {
+    if (signal?.aborted) throw signal.reason;
+    throw toOsError(e, context);
+  }
+  if (!tls) return new DenoSocket(conn, "tcp");
+  conn.setNoDelay?.(true);
+  if (tls.rejectUnauthorized === false || tls.cert !== undefined) {
+    const plain = new DenoSocket(conn, "tcp");
+    const onAbort = () => plain.abort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      return await upgradeToTls(plain, {
+        ...tls,
+        serverName: tls.serverName ?? host,
+        serverSide: false,
+      });
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      throw e;
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+  let secure: DenoConn;
+  try {
+    secure = await deno.startTls(conn, {
+      hostname: tls.serverName ?? host,
+      caCerts: tls.caCerts,
+      alpnProtocols: tls.alpnProtocols,
+    });
+  } catch (e) {
+    closeQuietly(conn);
+    throw toOsError(e, { ...context, syscall: "handshake" });
+  }
+  return new DenoSocket(secure, "tls", await handshake(secure, signal, context));
+}
+
+/** Finishes a TLS handshake (closing the connection when it fails or is aborted). */
+async function handshake(
+  conn: DenoConn,
+  signal: AbortSignal | undefined,
+  context: { syscall: string; address?: string; port?: number },
+): Promise<string | null> {
+  const onAbort = () => closeQuietly(conn);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    return (await conn.handshake!()).alpnProtocol;
+  } catch (e) {
+    closeQuietly(conn);
+    if (signal?.aborted) throw signal.reason;
+    throw toOsError(e, { ...context, syscall: "handshake" });
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** Awaits a connect that takes no signal; on abort, rejects and closes what it gives. */
+function abortable(pending: Promise<DenoConn>, signal: AbortSignal | undefined): Promise<DenoConn> {
+  if (!signal) return pending;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    pending.then(
+      (conn) => {
+        signal.removeEventListener("abort", onAbort);
+        if (signal.aborted) closeQuietly(conn);
+        else resolve(conn);
+      },
+      (e) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+function closeQuietly(conn: { close(): void }): void {
+  try {
+    conn.close();
+  } catch {
+    // already closed
+  }
+}
+
+function listen(options: ListenOptions): Promise<PlatformListener> {
+  return new Promise((resolve) => resolve(listenNow(options)));
+}
+
+function listenNow(options: ListenOptions): PlatformListener {
+  const deno = denoNet();
+  const backlog = options.backlog ?? 100;
+  if (options.path !== undefined) {
+    const path = options.path;
+    removeStaleSocket(path);
+    let listener: DenoListener;
+    try {
+      listener = deno.listen({ transport: "unix", path });
+    } catch (e) {
+      throw toOsError(e, { syscall: "bind", address: path });
+    }
+    const ino = inode(path);
+    return new Listener(listener, "unix", () => {
+      // Remove the file only if it is still the one this listener made.
+      if (ino !== null && inode(path) === ino) {
+        try {
+          deno.removeSync(path);
+        } catch {
+          // removed meanwhile
+        }
+      }
+    });
+  }
+  const hostname = options.host ?? "0.0.0.0";
+  const port = options.port ?? 0;
+  const { tls } = options;
+  try {
+    const listener = tls
+      ? deno.listenTls({
+        hostname,
+        port,
+        cert: tls.cert ?? "",
+        key: tls.key ?? "",
+        alpnProtocols: tls.alpnProtocols,
+        tcpBacklog: backlog,
+      })
+      : deno.listen({ hostname, port, tcpBacklog: backlog });
+    return new Listener(listener, tls ? "tls" : "tcp", null);
+  } catch (e) {
+    throw toOsError(e, { syscall: "bind", address: hostname, port });
+  }
+}
+
+/** Removes a socket file left at `path` by a listener that did not clean up. */
+function removeStaleSocket(path: string): void {
+  const deno = denoNet();
+  try {
+    if (deno.lstatSync(path).isSocket) deno.removeSync(path);
+  } catch {
+    // nothing there, or not ours to remove: bind reports it
+  }
+}
+
+/** The inode of `path`, or `null` (sync ops: closing leaves no op pending). */
+function inode(path: string): number | null {
+  try {
+    return denoNet().lstatSync(path).ino;
+  } catch {
+    return null;
+  }
+}
+
+/** A Deno listener as a `PlatformListener`. */
+class Listener implements PlatformListener {
+  #listener: DenoListener;
+  #kind: DenoConnKind;
+  #cleanup: (() => void) | null;
+  #closed = false;
+  #handshaking = new Set<DenoConn>();
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  readonly address: SocketAddress;
+
+  constructor(listener: DenoListener, kind: DenoConnKind, cleanup: (() => void) | null) {
+    this.#listener = listener;
+    this.#kind = kind;
+    this.#cleanup = cleanup;
+    this.address = fromDenoAddr(listener.addr);
+  }
+
+  accept(onConnection: (socket: PlatformSocket) => void, onError: (error: Error) => void): void {
+    void this.#acceptLoop(onConnection, onError);
+  }
+
+  async #acceptLoop(
+    onConnection: (socket: PlatformSocket) => void,
+    onError: (error: Error) => void,
+  ): Promise<void> {
+    while (!this.#closed) {
+      let conn: DenoConn;
+      try {
+        conn = await this.#listener.accept();
+      } catch (e) {
+        if (this.#closed) return;
+        onError(toOsError(e, { syscall: "accept" }));
+        // asyncio waits a second after a failed accept (EMFILE, ...) before the next.
+        await new Promise<void>((resolve) => this.#retry = setTimeout(resolve, 1000));
+        continue;
+      }
+      if (this.#closed) {
+        closeQuietly(conn);
+        return;
+      }
+      if (this.#kind === "tls") void this.#finishHandshake(conn, onConnection, onError);
+      else onConnection(new DenoSocket(conn, this.#kind));
+    }
+  }
+
+  async #finishHandshake(
+    conn: DenoConn,
+    onConnection: (socket: PlatformSocket) => void,
+    onError: (error: Error) => void,
+  ): Promise<void> {
+    this.#handshaking.add(conn);
+    let alpn: string | null;
+    try {
+      alpn = (await conn.handshake!()).alpnProtocol;
+    } catch (e) {
+      closeQuietly(conn);
+      if (!this.#closed) onError(toOsError(e, { syscall: "handshake" }));
+      return;
+    } finally {
+      this.#handshaking.delete(conn);
+    }
+    if (this.#closed) closeQuietly(conn);
+    else onConnection(new DenoSocket(conn, "tls", alpn));
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#retry);
+    closeQuietly(this.#listener);
+    // Connections still in their handshake were not handed out: nobody else closes them.
+    for (const conn of this.#handshaking) closeQuietly(conn);
+    this.#cleanup?.();
+  }
+}

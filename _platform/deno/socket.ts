@@ -1,0 +1,319 @@
+/**
+ * A connected Deno socket (`TcpConn`, `UnixConn`, `TlsConn`) as the push-shaped
+ * `PlatformSocket` of `../socket_types.ts`.
+ *
+ * Reading: Deno is pull-based, so one read loop per socket calls
+ * `conn.read()` into a buffer the socket reuses (16 KiB, grown to 256 KiB
+ * while reads fill it) and hands `onData` a view of it. The loop stops while
+ * the socket is paused: a read already pending when `pause()` is called
+ * keeps what it gets, without copying, until `resume()` (the buffer is not
+ * read into again before then), so nothing is lost and no read is started
+ * while paused.
+ *
+ * Writing: `conn.write()` is asynchronous, so `write()` cannot know that the
+ * bytes reached the OS when it returns. It queues them, starts one
+ * `conn.write()` at a time (small queued chunks are joined into one write of
+ * up to 64 KiB), counts them in `bufferedAmount` until their write resolved,
+ * and returns `false`; `onDrain` follows when the queue is empty. Only an
+ * empty write returns `true` (when nothing is buffered).
+ *
+ * Closing waits for the pending `read`/`write` ops to end before `onClose`,
+ * so Deno's test sanitizers see no op left over.
+ *
+ * @module
+ */
+import { RuntimeError } from "../../errors.ts";
+import type {
+  PlatformSocket,
+  PlatformTlsInfo,
+  PlatformTlsOptions,
+  SocketAddress,
+  SocketHandlers,
+} from "../socket_types.ts";
+import { type DenoConn, fromDenoAddr, toOsError } from "./net_api.ts";
+import { upgradeToTls } from "./tls_upgrade.ts";
+
+const FIRST_READ = 16 * 1024;
+const MAX_READ = 256 * 1024;
+const JOIN_LIMIT = 64 * 1024;
+
+const NO_HANDLERS: SocketHandlers = {
+  onData() {},
+  onEnd() {},
+  onDrain() {},
+  onClose() {},
+};
+
+/** The kind of a Deno connection. */
+export type DenoConnKind = "tcp" | "unix" | "tls";
+
+/** A Deno connection as a `PlatformSocket`. */
+export class DenoSocket implements PlatformSocket {
+  #conn: DenoConn;
+  #kind: DenoConnKind;
+  #tls: PlatformTlsInfo | null;
+  #handlers: SocketHandlers = NO_HANDLERS;
+  #local: SocketAddress | undefined | null = null;
+  #remote: SocketAddress | undefined | null = null;
+  // reading
+  #buffer: Uint8Array | null = null;
+  #paused = true;
+  #reading = false; // the read loop runs (a read may be pending)
+  #held = 0; // bytes read while paused, delivered at resume
+  #heldEnd = false; // end of input seen while paused
+  #readOver = false; // end of input delivered, or reading failed
+  // writing
+  #queue: Uint8Array[] = [];
+  #writing = false; // the write loop runs (a write or shutdown may be pending)
+  #buffered = 0;
+  #ending = false; // end() called
+  #shutDown = false; // conn.closeWrite() done
+  // closing
+  #closing = false; // close()/abort() called or failed: nothing more is delivered
+  #closed = false; // conn.close() done
+  #reported = false; // onClose called (or scheduled)
+  #error: Error | null = null;
+  #upgraded = false;
+
+  /**
+   * Wraps `conn`, paused.
+   *
+   * @param conn The Deno connection.
+   * @param kind What it is.
+   * @param alpnProtocol For TLS, the negotiated ALPN protocol.
+   */
+  constructor(conn: DenoConn, kind: DenoConnKind, alpnProtocol: string | null = null) {
+    this.#conn = conn;
+    this.#kind = kind;
+    this.#tls = kind === "tls"
+      ? { peerCertificate: undefined, cipher: undefined, alpnProtocol }
+      : null;
+  }
+
+  setHandlers(handlers: SocketHandlers): void {
+    this.#handlers = handlers;
+  }
+
+  pause(): void {
+    this.#paused = true;
+  }
+
+  resume(): void {
+    if (!this.#paused || this.#closing) return;
+    this.#paused = false;
+    if (this.#reading || this.#readOver) return;
+    this.#reading = true;
+    // Starts in a microtask: handlers are never called inside resume().
+    queueMicrotask(() => void this.#readLoop());
+  }
+
+  async #readLoop(): Promise<void> {
+    try {
+      if (this.#heldEnd) {
+        this.#heldEnd = false;
+        this.#readOver = true;
+        this.#handlers.onEnd();
+        return;
+      }
+      if (this.#held > 0) {
+        const n = this.#held;
+        this.#held = 0;
+        this.#deliver(n);
+      }
+      while (!this.#paused && !this.#closing) {
+        const buffer = this.#buffer ??= new Uint8Array(FIRST_READ);
+        const n = await this.#conn.read(buffer);
+        if (this.#closing) return;
+        if (n === null) {
+          if (this.#paused) this.#heldEnd = true;
+          else {
+            this.#readOver = true;
+            this.#handlers.onEnd();
+          }
+          return;
+        }
+        if (this.#paused) this.#held = n;
+        else this.#deliver(n);
+      }
+    } catch (e) {
+      if (!this.#closing) {
+        this.#readOver = true;
+        this.#fail(toOsError(e, { syscall: "read" }));
+      }
+    } finally {
+      this.#reading = false;
+      this.#settle();
+    }
+  }
+
+  #deliver(n: number): void {
+    if (n === 0) return;
+    const buffer = this.#buffer!;
+    // Grow before the call: the view handed out stays valid for the owner's copy.
+    if (n === buffer.length && n < MAX_READ) this.#buffer = new Uint8Array(n * 4);
+    this.#handlers.onData(buffer.subarray(0, n));
+  }
+
+  write(data: Uint8Array): boolean {
+    if (this.#closing || this.#ending) return this.#buffered === 0;
+    if (data.byteLength === 0) return this.#buffered === 0;
+    this.#queue.push(data);
+    this.#buffered += data.byteLength;
+    if (!this.#writing) void this.#writeLoop();
+    return false;
+  }
+
+  get bufferedAmount(): number {
+    return this.#buffered;
+  }
+
+  get canEnd(): boolean {
+    return true;
+  }
+
+  end(): void {
+    if (this.#ending || this.#closing) return;
+    this.#ending = true;
+    if (!this.#writing) void this.#writeLoop();
+  }
+
+  async #writeLoop(): Promise<void> {
+    this.#writing = true;
+    let wrote = false;
+    try {
+      while (this.#queue.length > 0) {
+        const chunk = this.#nextChunk();
+        let done = 0;
+        while (done < chunk.length) {
+          done += await this.#conn.write(done === 0 ? chunk : chunk.subarray(done));
+          if (this.#closed) return;
+        }
+        this.#buffered -= chunk.length;
+        wrote = true;
+      }
+      if (this.#ending && !this.#shutDown && !this.#closing) {
+        this.#shutDown = true;
+        try {
+          await this.#conn.closeWrite();
+        } catch {
+          // the peer is gone: reading reports it
+        }
+      }
+    } catch (e) {
+      if (!this.#closed) this.#fail(toOsError(e, { syscall: "write" }));
+      return;
+    } finally {
+      this.#writing = false;
+      this.#settle();
+    }
+    if (this.#closed) return;
+    if (this.#closing) this.#destroy();
+    else if (this.#queue.length > 0) void this.#writeLoop();
+    else if (wrote) this.#handlers.onDrain();
+  }
+
+  /** The next chunk to write: the first queued one, or several small ones joined. */
+  #nextChunk(): Uint8Array {
+    const queue = this.#queue;
+    const first = queue[0]!;
+    if (queue.length === 1 || first.length >= JOIN_LIMIT) return queue.shift()!;
+    let count = 0;
+    let size = 0;
+    while (count < queue.length && size + queue[count]!.length <= JOIN_LIMIT) {
+      size += queue[count++]!.length;
+    }
+    if (count < 2) return queue.shift()!;
+    const joined = new Uint8Array(size);
+    let at = 0;
+    for (const part of queue.splice(0, count)) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    return joined;
+  }
+
+  close(): void {
+    if (this.#closing) return;
+    this.#closing = true;
+    if (!this.#writing) this.#destroy();
+  }
+
+  abort(): void {
+    if (this.#closed) return;
+    this.#closing = true;
+    this.#queue.length = 0;
+    this.#buffered = 0;
+    this.#destroy();
+  }
+
+  #fail(error: Error): void {
+    this.#error ??= error;
+    this.#closing = true;
+    this.#queue.length = 0;
+    this.#buffered = 0;
+    this.#destroy();
+  }
+
+  /** Closes the connection; `onClose` follows once no op is pending. */
+  #destroy(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#closing = true;
+    try {
+      this.#conn.close();
+    } catch {
+      // already closed (e.g. by Deno after a failure)
+    }
+    this.#settle();
+  }
+
+  #settle(): void {
+    if (!this.#closed || this.#reported || this.#reading || this.#writing) return;
+    this.#reported = true;
+    const handlers = this.#handlers;
+    const error = this.#error;
+    // Never inside close()/abort(): a later microtask.
+    queueMicrotask(() => handlers.onClose(error));
+  }
+
+  get localAddress(): SocketAddress | undefined {
+    if (this.#local === null) this.#local = readAddr(() => this.#conn.localAddr);
+    return this.#local;
+  }
+
+  get remoteAddress(): SocketAddress | undefined {
+    if (this.#remote === null) this.#remote = readAddr(() => this.#conn.remoteAddr);
+    return this.#remote;
+  }
+
+  setNoDelay(enabled: boolean): void {
+    if (this.#kind !== "tcp" || this.#closed) return;
+    try {
+      this.#conn.setNoDelay?.(enabled);
+    } catch {
+      // closed meanwhile
+    }
+  }
+
+  tlsInfo(): PlatformTlsInfo | null {
+    return this.#tls;
+  }
+
+  startTls(options: PlatformTlsOptions & { serverSide: boolean }): Promise<PlatformSocket> {
+    if (this.#closing || this.#upgraded) {
+      return Promise.reject(
+        new RuntimeError("Cannot start TLS: the socket is closing or was already upgraded"),
+      );
+    }
+    this.#upgraded = true;
+    return upgradeToTls(this, options);
+  }
+}
+
+function readAddr(get: () => Parameters<typeof fromDenoAddr>[0]): SocketAddress | undefined {
+  try {
+    return fromDenoAddr(get());
+  } catch {
+    return undefined;
+  }
+}
