@@ -5,8 +5,16 @@
  *
  * @module
  */
+import { hostTimers } from "../_platform/mod.ts";
 import { BaseEventLoop } from "./base_event_loop.ts";
-import type { AbstractEventLoop } from "./types.ts";
+import { Handle } from "./handle.ts";
+import { checkSignal, SignalHandlers } from "./signal_handlers.ts";
+import type { AbstractEventLoop, Callback, Signal } from "./types.ts";
+
+// The longest delay host timers take (about 24.8 days).
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function noop(): void {}
 
 /**
  * asyncio's event loop, as a scheduler on top of the host's loop.
@@ -48,6 +56,92 @@ export class EventLoop extends BaseEventLoop implements AbstractEventLoop {
   // ---- subprocesses (subprocess/) ----------------------------------------
 
   // ---- signals -----------------------------------------------------------
+
+  #signals: SignalHandlers | null = null;
+
+  /**
+   * Runs `cb(...args)` as a loop callback each time the process receives
+   * `sig`; a second call for the same signal replaces the handler. Works
+   * before the loop runs, too. While a handler for `"SIGINT"` is registered
+   * it takes the signal over from `run()`'s own SIGINT rule.
+   *
+   * Differences from asyncio: signals are names (`"SIGTERM"`), not numbers;
+   * which ones can be caught depends on the runtime (`validSignals()` lists
+   * the names this OS has).
+   *
+   * @param sig The signal's name.
+   * @param cb The handler; not a coroutine function.
+   * @param args Arguments for `cb`.
+   * @throws {TypeError} when `cb` is not a function or is an async function, or `sig` not a string.
+   * @throws {ValueError} `invalid signal` for an unknown name.
+   * @throws {RuntimeError} `sig N cannot be caught` (SIGKILL, SIGSTOP), or when the loop is closed.
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { EventLoop } from "@asyncio/asyncio/loop";
+   *
+   * const loop = new EventLoop();
+   * loop.addSignalHandler("SIGUSR1", () => loop.stop());
+   * assert.equal(loop.removeSignalHandler("SIGUSR1"), true);
+   * loop.close();
+   * ```
+   *
+   * @see https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.add_signal_handler
+   */
+  addSignalHandler<A extends unknown[]>(sig: Signal, cb: Callback<A>, ...args: A): void {
+    this.#signals ??= new SignalHandlers(this);
+    this.#signals.add(
+      sig,
+      cb as Callback<unknown[]>,
+      () => new Handle(cb as Callback<unknown[]>, args, this),
+    );
+  }
+
+  /**
+   * Removes the handler of `sig`; the signal gets its default action back
+   * (for SIGINT inside `run()`: `run()`'s own rule).
+   *
+   * @param sig The signal's name.
+   * @returns `true` if a handler was removed, `false` if none was registered.
+   * @throws {ValueError} `invalid signal` for an unknown name.
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { EventLoop } from "@asyncio/asyncio/loop";
+   *
+   * const loop = new EventLoop();
+   * assert.equal(loop.removeSignalHandler("SIGUSR2"), false);
+   * loop.close();
+   * ```
+   */
+  removeSignalHandler(sig: Signal): boolean {
+    if (this.#signals === null) {
+      checkSignal(sig);
+      return false;
+    }
+    return this.#signals.remove(sig);
+  }
+
+  /**
+   * @ignore While a loop with signal handlers waits for work, a host timer
+   * keeps the process alive: no runtime counts a signal listener as pending
+   * work, so a program waiting only for a signal would otherwise end. A loop
+   * that is not running keeps nothing alive.
+   */
+  override _waitForWork(): Promise<void> {
+    const waiting = super._waitForWork();
+    if (this.#signals === null || this.#signals.size === 0) return waiting;
+    const keepAlive = hostTimers.set(noop, MAX_TIMER_MS);
+    return waiting.finally(() => hostTimers.clear(keepAlive));
+  }
+
+  /** Closes the loop (see `BaseEventLoop.close`) and removes its signal handlers. */
+  override close(): void {
+    super.close();
+    this.#signals?.clear();
+  }
 
   // ---- executors ---------------------------------------------------------
 }

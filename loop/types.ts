@@ -60,6 +60,28 @@ export type TaskFactory = (
   options: TaskOptions,
 ) => Task<unknown>;
 
+/**
+ * A signal's name, as `addSignalHandler()` and `sendSignal()` take it. The
+ * common names are listed for completion; any name this OS has is accepted
+ * (see `validSignals()`), an unknown one is a `ValueError`.
+ */
+export type Signal =
+  | "SIGINT"
+  | "SIGTERM"
+  | "SIGHUP"
+  | "SIGQUIT"
+  | "SIGUSR1"
+  | "SIGUSR2"
+  | "SIGALRM"
+  | "SIGCHLD"
+  | "SIGWINCH"
+  | "SIGPIPE"
+  | "SIGCONT"
+  | "SIGKILL"
+  | "SIGSTOP"
+  | "SIGBREAK"
+  | (string & Record<never, never>);
+
 /** The event loop interface, implemented by {@linkcode EventLoop}. */
 export interface AbstractEventLoop {
   /** Runs until `future` is done and returns its result (or throws its error). */
@@ -110,4 +132,8 @@ export interface AbstractEventLoop {
   setDebug(enabled: boolean): void;
   /** Debug mode reports callbacks that take longer than this many seconds. */
   slowCallbackDuration: number;
+  /** Runs `cb(...args)` as a loop callback whenever the process receives `sig`. */
+  addSignalHandler<A extends unknown[]>(sig: Signal, cb: Callback<A>, ...args: A): void;
+  /** Removes the handler of `sig`; `true` if there was one. */
+  removeSignalHandler(sig: Signal): boolean;
 }
