@@ -32,6 +32,7 @@ import type {
   CoroutineLike,
   ExceptionContext,
   ExceptionHandler,
+  TaskBody,
   TaskFactory,
   TaskOptions,
 } from "./types.ts";
@@ -39,6 +40,13 @@ import type {
 // While callbacks keep coming, hand the host a macrotask turn at least this
 // often (ms), so its timers, I/O and signals are served during a busy loop.
 const HOST_TURN_MS = 4;
+
+// Timers due within this long (seconds) of the earliest due one fire in the
+// same iteration. asyncio's selector rounds its wait up to whole
+// milliseconds, so timers a few microseconds apart (two tasks that each
+// `sleep(0.01)` in one iteration) wake it once; host timers can fire with
+// sub-millisecond precision, so the loop waits for the group instead.
+const TIMER_GROUP_S = 0.001;
 
 // A task started or resumed by a callback runs its step on microtasks: up to
 // its next pending asyncio await, through awaits of done futures and promise
@@ -59,6 +67,14 @@ const NO_ARGS: unknown[] = [];
 // allocating a new promise per turn (as `await undefined` does).
 const RESOLVED: Promise<void> = Promise.resolve();
 
+const COROUTINE_BRAND = Symbol.for("@asyncio/asyncio.Coroutine");
+
+// `isCoroutine()` of tasks/, which the loop cannot import.
+function isCoroutineObject(obj: object): boolean {
+  return typeof obj === "object" && obj !== null
+    && (obj as Record<symbol, unknown>)[COROUTINE_BRAND] === true;
+}
+
 function runHandle(handle: Handle): void {
   handle._run();
 }
@@ -72,10 +88,11 @@ function runHandle(handle: Handle): void {
 export const taskSupport: {
   Future?: new<T>(options: { loop: AbstractEventLoop }) => Future<T>;
   Task?: new<T>(
-    coro: CoroutineLike<T>,
+    coro: TaskBody<T>,
     options: TaskOptions & { loop: AbstractEventLoop },
   ) => Task<T>;
   isFuture?: (x: unknown) => x is Future<unknown>;
+  wrapAwaitable?: <T>(aw: PromiseLike<T>, loop: AbstractEventLoop) => TaskBody<T>;
 } = {};
 
 function support<K extends keyof typeof taskSupport>(key: K): NonNullable<(typeof taskSupport)[K]> {
@@ -129,6 +146,8 @@ export abstract class BaseEventLoop {
   #root: ContextState = { loop: this.#self, task: null };
   #taskOptions: { readonly loop: AbstractEventLoop } = Object.freeze({ loop: this.#self });
 
+  /** @ignore Debug mode, read by futures as they are made (see setDebug). */
+  _debug = false;
   /** @ignore Set by a done callback that resumed awaiting code. */
   _woke = false;
   /** @ignore Tasks started or resumed that have not suspended or finished yet. */
@@ -260,11 +279,14 @@ export abstract class BaseEventLoop {
 
   /**
    * Creates a task running `coro` on this loop (through the task factory,
-   * if one is set). See `createTask()` in `tasks` for what `coro` may be.
+   * if one is set): a `coroutine()` object or a zero-argument function, as
+   * `createTask()` in `tasks` takes.
    *
+   * @throws {TypeError} when `coro` is a promise, a future or anything else
+   * (`a coroutine was expected`, with what to write instead).
    * @throws {RuntimeError} `Event loop is closed`.
    */
-  createTask<T>(coro: CoroutineLike<T>, options?: TaskOptions): Task<T> {
+  createTask<T>(coro: TaskBody<T>, options?: TaskOptions): Task<T> {
     this.#checkClosed();
     if (this.#taskFactory !== null) {
       return this.#taskFactory(this.#self, coro, options ?? {}) as Task<T>;
@@ -305,7 +327,11 @@ export abstract class BaseEventLoop {
     this.#checkClosed();
     this.#checkNotRunning();
     const isFuture = support("isFuture");
-    const fut = (isFuture(future) ? future : this.createTask(future)) as Future<T>;
+    const fut = (isFuture(future)
+      ? future
+      : typeof future === "function" || isCoroutineObject(future as object)
+      ? this.createTask(future as TaskBody<T>)
+      : this.createTask(support("wrapAwaitable")(future, this.#self))) as Future<T>;
     const stopOnDone = () => this.stop();
     fut.addDoneCallback(stopOnDone);
     try {
@@ -425,6 +451,12 @@ export abstract class BaseEventLoop {
     for (const key of Object.keys(context).sort()) {
       if (key === "message" || key === "exception") continue;
       const value = context[key];
+      if (key === "source_traceback" && Array.isArray(value)) {
+        // Where the object was made (debug mode), most recent call last.
+        const frames = value.map((f) => `  ${String(f)}`).join("\n");
+        lines.push(`${key}: Object created at (most recent call last):\n${frames}`);
+        continue;
+      }
       lines.push(
         `${key}: ${typeof value === "object" && value !== null ? String(value) : valueRepr(value)}`,
       );
@@ -473,6 +505,7 @@ export abstract class BaseEventLoop {
   /** Turns debug mode on or off (slow-callback reports, callback checks). */
   setDebug(enabled: boolean): void {
     this.#debug = Boolean(enabled);
+    this._debug = this.#debug;
   }
 
   // ---- the loop itself --------------------------------------------------
@@ -492,6 +525,14 @@ export abstract class BaseEventLoop {
         }
         lastHostTurn = monotonicMs();
         if (this.#closed) return;
+        if (ready.length === 0 && !this.#stopping) {
+          const hold = this.#timerGroupHold();
+          if (hold > 0) {
+            await this._waitUntil(hold);
+            if (this.#closed) return;
+            continue;
+          }
+        }
       } else if (monotonicMs() - lastHostTurn >= HOST_TURN_MS) {
         await new Promise<void>((resolve) => macrotask(resolve));
         lastHostTurn = monotonicMs();
@@ -571,9 +612,12 @@ export abstract class BaseEventLoop {
   _waitUntil(when: number): Promise<void> {
     if (this.#hostTimer === null || this.#hostTimerWhen > when) {
       this.#clearHostTimer();
-      // Clamp to a day, as asyncio clamps its poll timeout: host timers
-      // overflow past 2^31 ms. An early wake-up just re-arms.
-      const ms = Math.min(Math.max(0, (when - this.time()) * 1000), 86_400_000);
+      // Whole milliseconds, rounded up as asyncio's selector rounds its
+      // wait: the host never wakes the loop before the deadline for lack
+      // of precision (an early wake-up anyway just re-arms). Clamped to a
+      // day, as asyncio clamps its poll timeout: host timers overflow past
+      // 2^31 ms.
+      const ms = Math.min(Math.ceil(Math.max(0, (when - this.time()) * 1000)), 86_400_000);
       this.#hostTimer = hostTimers.set(this.#onHostTimer, ms);
       this.#hostTimerWhen = when;
     }
@@ -629,6 +673,33 @@ export abstract class BaseEventLoop {
       t._scheduled = false;
       this.#cancelledTimers--;
     }
+  }
+
+  // When the earliest timer is due and another one falls due within
+  // TIMER_GROUP_S of it but not yet, the deadline of the last such timer
+  // (the loop waits for it, then fires them together); else 0. Called only
+  // when the loop woke with nothing ready.
+  #timerGroupHold(): number {
+    const timers = this.#timers;
+    const first = timers.peek();
+    if (first === undefined) return 0;
+    const now = this.time();
+    if (first._when > now) return 0;
+    const end = first._when + TIMER_GROUP_S;
+    // The second earliest timer is one of the root's children: most wakes
+    // end here, without touching the heap.
+    const items = timers.toArray();
+    const a = items[1];
+    const b = items[2];
+    if ((a === undefined || a._when >= end) && (b === undefined || b._when >= end)) return 0;
+    const taken: TimerHandle[] = [];
+    let hold = 0;
+    for (let t = timers.peek(); t !== undefined && t._when < end; t = timers.peek()) {
+      taken.push(timers.pop() as TimerHandle);
+      if (t._when > now && !t._cancelled) hold = t._when;
+    }
+    for (const t of taken) timers.push(t);
+    return hold;
   }
 
   #moveDueTimers(): void {

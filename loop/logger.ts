@@ -13,10 +13,17 @@ export interface Logger {
   error(message: string): void;
   /** Reports a warning (debug mode's slow callbacks use this). */
   warning(message: string): void;
+  /**
+   * Reports a detail only debugging needs (a transport's error in debug
+   * mode). Dropped by default, as Python's logging drops `debug` records
+   * below its default WARNING level.
+   */
+  debug(message: string): void;
 }
 
 /**
- * The library's logger; both methods write to standard error by default.
+ * The library's logger; `error` and `warning` write to standard error by
+ * default, `debug` writes nothing (replace it to see debug records).
  *
  * @example
  * ```ts
@@ -38,4 +45,5 @@ export const logger: Logger = {
   warning(message: string): void {
     writeError(message);
   },
+  debug(_message: string): void {},
 };

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { exitProcess, signalListeners } from "../_platform/mod.ts";
-import { isCancelledError, KeyboardInterrupt, RuntimeError } from "../errors.ts";
+import { exitCodeForUncaught, exitProcess, signalListeners } from "../_platform/mod.ts";
+import { isCancelledError, KeyboardInterrupt, RuntimeError, ValueError } from "../errors.ts";
+import { isCoroutine, refusedBodyMessage } from "../tasks/coroutine.ts";
 // run() makes the main task, so the loop's entry point loads the task module
 // (which registers Future and Task with the loop, see `taskSupport`).
 import type { Task } from "../tasks/task.ts";
@@ -13,7 +14,7 @@ import "../tasks/task.ts";
 import type { EventLoop } from "./event_loop.ts";
 import { newEventLoop } from "./policy.ts";
 import { getRunningLoopOrNull } from "./running_loop.ts";
-import type { AbstractEventLoop, CoroutineLike } from "./types.ts";
+import type { AbstractEventLoop, TaskBody } from "./types.ts";
 
 /** Options of {@linkcode run} and {@linkcode Runner}. */
 export interface RunOptions {
@@ -21,6 +22,28 @@ export interface RunOptions {
   debug?: boolean;
   /** Makes the loop (default: `newEventLoop()` of the current policy). */
   loopFactory?: () => AbstractEventLoop;
+}
+
+// A SIGINT death's exit status (128 + 2), which Python gives an uncaught
+// KeyboardInterrupt by re-raising the signal.
+const SIGINT_EXIT = 130;
+
+let interruptExitSet = false;
+
+// `run()` is about to throw KeyboardInterrupt: if nothing catches it, the
+// process ends as a SIGINT death does, not with the usual 1.
+function exitAsSigintIfUncaught(): void {
+  if (interruptExitSet) return;
+  interruptExitSet = true;
+  exitCodeForUncaught((err) => err instanceof KeyboardInterrupt, SIGINT_EXIT);
+}
+
+// run() and Runner.run() take what a task owns: asyncio's ValueError for
+// anything else, with what to write instead.
+function checkMain(main: unknown, call: string): void {
+  if (typeof main !== "function" && !isCoroutine(main)) {
+    throw new ValueError(refusedBodyMessage(main, call));
+  }
 }
 
 const CREATED = 0;
@@ -34,7 +57,9 @@ const CLOSED = 2;
  *
  * On SIGINT during `run()` the main task is cancelled; if it then ends
  * cancelled, `run()` throws `KeyboardInterrupt`; a second SIGINT exits the
- * process with code 130.
+ * process with code 130. A `KeyboardInterrupt` that nobody catches ends the
+ * process with code 130 too, as a SIGINT death does (Python re-raises the
+ * signal).
  *
  * @example
  * ```ts
@@ -66,10 +91,15 @@ export class Runner implements AsyncDisposable, Disposable {
    * Runs `coro` as the main task on the runner's loop and returns its
    * result.
    *
+   * @param coro A `coroutine()` object or a zero-argument async function.
+   * @throws {ValueError} `a coroutine was expected, got …` for a promise or
+   * a future (a running promise cannot be the main task: write
+   * `runner.run(() => main())`).
    * @throws {RuntimeError} inside a running loop, or when the runner is closed.
    * @throws {KeyboardInterrupt} when SIGINT cancelled the main task.
    */
-  async run<T>(coro: CoroutineLike<T>): Promise<T> {
+  async run<T>(coro: TaskBody<T>): Promise<T> {
+    checkMain(coro, "Runner.run");
     if (getRunningLoopOrNull()?.isRunning()) {
       throw new RuntimeError("Runner.run() cannot be called from a running event loop");
     }
@@ -82,6 +112,7 @@ export class Runner implements AsyncDisposable, Disposable {
       return await loop.runUntilComplete(task);
     } catch (err) {
       if (this.#interrupts > 0 && isCancelledError(err) && task.uncancel() <= 0) {
+        exitAsSigintIfUncaught();
         throw new KeyboardInterrupt();
       }
       throw err;
@@ -186,9 +217,12 @@ async function cancelLeftovers(loop: AbstractEventLoop): Promise<void> {
  * tasks, shuts down and closes the loop; returns `main`'s result or throws
  * its error.
  *
- * `main` may be a coroutine, a zero-argument async function, or any
- * awaitable. On SIGINT the main task is cancelled (and `run()` throws
- * `KeyboardInterrupt`); a second SIGINT exits with code 130.
+ * `main` is a zero-argument async function (`run(main)`, `run(() =>
+ * main(args))`) or a `coroutine()` object (`run(main())` when `main` is
+ * wrapped with `coroutine()`), never a running promise. On SIGINT the main
+ * task is cancelled (and `run()` throws `KeyboardInterrupt`, which ends
+ * the process with code 130 if nothing catches it); a second SIGINT exits
+ * with code 130.
  *
  * Difference from asyncio: the running loop belongs to the async context,
  * so two `run()` calls started side by side at top level are independent.
@@ -196,6 +230,8 @@ async function cancelLeftovers(loop: AbstractEventLoop): Promise<void> {
  * @param main What the main task runs.
  * @param options `debug`, and `loopFactory` to choose the loop.
  * @returns `main`'s result.
+ * @throws {ValueError} `a coroutine was expected, got …` for a promise or
+ * a future, with what to write instead.
  * @throws {RuntimeError} `asyncio.run() cannot be called from a running event loop`.
  *
  * @example
@@ -213,10 +249,11 @@ async function cancelLeftovers(loop: AbstractEventLoop): Promise<void> {
  *
  * @see https://docs.python.org/3/library/asyncio-runner.html#asyncio.run
  */
-export async function run<T>(main: CoroutineLike<T>, options?: RunOptions): Promise<T> {
+export async function run<T>(main: TaskBody<T>, options?: RunOptions): Promise<T> {
   if (getRunningLoopOrNull()?.isRunning()) {
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
+  checkMain(main, "run");
   const runner = new Runner(options);
   try {
     return await runner.run(main);

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { defineRepr } from "../_platform/mod.ts";
+import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { RuntimeError } from "../errors.ts";
 
 const COROUTINE_BRAND = Symbol.for("@asyncio/asyncio.Coroutine");
@@ -27,14 +27,16 @@ const NO_ARGS: unknown[] = [];
 
 class CoroutineObject<T> implements Coroutine<T> {
   readonly #fn: (...args: any[]) => PromiseLike<T>;
+  readonly #name: string;
   #args: unknown[];
   #promise: Promise<T> | null = null;
   /** @ignore The task that adopted this coroutine, if any. */
   _task: unknown = null;
 
-  constructor(fn: (...args: any[]) => PromiseLike<T>, args: unknown[]) {
+  constructor(fn: (...args: any[]) => PromiseLike<T>, args: unknown[], name: string) {
     this.#fn = fn;
     this.#args = args;
+    this.#name = name;
   }
 
   get started(): boolean {
@@ -42,7 +44,7 @@ class CoroutineObject<T> implements Coroutine<T> {
   }
 
   get name(): string {
-    return this.#fn.name || "anonymous";
+    return this.#name;
   }
 
   get [COROUTINE_BRAND](): true {
@@ -88,14 +90,32 @@ class CoroutineObject<T> implements Coroutine<T> {
 
 defineRepr(CoroutineObject, (c) => `<coroutine ${c.name}()${c.started ? " running" : ""}>`);
 
+/** Options of {@linkcode coroutine}. */
+export interface CoroutineOptions {
+  /**
+   * The name reprs show (`coro=<name()>`), for an anonymous function:
+   * `const work = coroutine(async () => …, { name: "work" })`. Default: the
+   * function's own name, else `anonymous`.
+   */
+  name?: string;
+}
+
 /**
  * Wraps an async function so that calling it returns a lazy
  * {@linkcode Coroutine}, as calling an `async def` function does in Python:
  * `run(main())`, `createTask(worker(i))`, `gather(a(), b())` read as in
  * Python, and nothing runs until the task (or an `await`) starts it.
  *
+ * Reprs name the coroutine after the function (`coro=<work()>`). JavaScript
+ * names a function after the variable it is assigned to only when the
+ * function itself is assigned, so `const work = coroutine(async () => …)`
+ * leaves it anonymous: pass `{ name: "work" }`, or wrap a named function
+ * (`coroutine(async function work() { … })`).
+ *
  * @param fn The async function.
+ * @param options `name`: the name reprs show.
  * @returns A function with the same parameters that returns a coroutine.
+ * @throws {TypeError} when `fn` is not a function.
  *
  * @example
  * ```ts
@@ -115,10 +135,16 @@ defineRepr(CoroutineObject, (c) => `<coroutine ${c.name}()${c.started ? " runnin
  */
 export function coroutine<A extends unknown[], T>(
   fn: (...args: A) => PromiseLike<T>,
+  options?: CoroutineOptions,
 ): (...args: A) => Coroutine<T> {
+  if (typeof fn !== "function") {
+    throw new TypeError(`coroutine() takes an async function, got ${valueRepr(fn)}`);
+  }
+  const given = options?.name;
+  const name = given !== undefined && given !== null ? String(given) : fn.name || "anonymous";
   const make = (...args: A): Coroutine<T> =>
-    new CoroutineObject<T>(fn as (...args: any[]) => PromiseLike<T>, args);
-  Object.defineProperty(make, "name", { value: fn.name });
+    new CoroutineObject<T>(fn as (...args: any[]) => PromiseLike<T>, args, name);
+  Object.defineProperty(make, "name", { value: name === "anonymous" ? "" : name });
   return make;
 }
 
@@ -147,6 +173,31 @@ export function startCoroutine<T>(coro: unknown): PromiseLike<T> {
   if (typeof coro === "function") return (coro as () => PromiseLike<T>)();
   if (isCoroutine(coro)) return (coro as CoroutineObject<T>)._start();
   return coro as PromiseLike<T>;
+}
+
+/**
+ * The message of the error `createTask`, `TaskGroup.createTask`, `run()`
+ * and `Runner.run()` throw for anything but a coroutine or a function:
+ * asyncio's words, then what to write instead.
+ *
+ * @ignore
+ */
+export function refusedBodyMessage(value: unknown, call: string): string {
+  const got = valueRepr(value);
+  const isThenable = typeof value === "object" && value !== null
+    && typeof (value as PromiseLike<unknown>).then === "function";
+  if (!isThenable) {
+    return `a coroutine was expected, got ${got}: ${call}() takes a coroutine() object or a zero-argument async function`;
+  }
+  const what = got.startsWith("<")
+    ? got
+    : value instanceof Promise
+    ? "a running Promise"
+    : `a thenable ${got}`;
+  return `a coroutine was expected, got ${what}: ${call}() takes a coroutine() object or a `
+    + `zero-argument function, since a promise already runs in the caller's context where the `
+    + `task cannot cancel it; write ${call}(() => work(i)), or wrap the function with `
+    + `coroutine(work), or use ensureFuture(promise) to wait on a promise the task will not own`;
 }
 
 /** @ignore A short description of a `CoroutineLike` for reprs. */

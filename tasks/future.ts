@@ -6,16 +6,17 @@
  *
  * @module
  */
-import { defineRepr, valueRepr } from "../_platform/mod.ts";
+import { defineRepr, onExit, valueRepr } from "../_platform/mod.ts";
 import { type CancelledError, InvalidStateError, RuntimeError } from "../errors.ts";
 import { taskSupport } from "../loop/base_event_loop.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import { callbackRepr } from "../loop/handle.ts";
 import { getEventLoop } from "../loop/policy.ts";
 import { contextState } from "../loop/running_loop.ts";
-import type { AbstractEventLoop } from "../loop/types.ts";
+import type { AbstractEventLoop, ExceptionContext } from "../loop/types.ts";
 import { capture, capturedRej, capturedRes } from "./_resolvers.ts";
 import { cancelledError, isScope, type ScopeNode } from "./_scope.ts";
+import { createdAtRepr, recordSourceTraceback, sourceTraceback } from "./_source_traceback.ts";
 import { resumeFrom, suspendOn } from "./_step.ts";
 
 /** @ignore */
@@ -83,28 +84,91 @@ function settleRejected(
   Promise.reject(err).then(undefined, onR).then(res, rej);
 }
 
-const unretrievedRegistry = new FinalizationRegistry<{
+// What a failed future's report needs once the future itself is gone.
+interface Unretrieved {
   loop: EventLoop;
   ref: WeakRef<Future<unknown>>;
-  context: { message: string; exception: unknown; futureRepr: string };
-}>((held) => {
-  if (held.loop._unretrieved.delete(held.ref)) held.loop.callExceptionHandler(held.context);
+  message: string;
+  exception: unknown;
+  repr: string;
+  sourceTraceback: string[] | undefined;
+}
+
+const unretrievedRegistry = new FinalizationRegistry<Unretrieved>((held) => {
+  if (!held.loop._unretrieved.delete(held.ref)) return;
+  // asyncio reports the future itself; it was collected, so a done
+  // stand-in that prints as it did takes its place.
+  const ghost = new Future<unknown>({ loop: held.loop });
+  ghost._state = ERROR;
+  ghost._exception = held.exception;
+  const repr = held.repr;
+  defineOwnRepr(ghost, () => repr);
+  held.loop.callExceptionHandler(
+    unretrievedContext(held.message, held.exception, ghost, held.sourceTraceback),
+  );
 });
 
-function reportUnretrievedAtClose(loop: EventLoop): void {
+// Makes one object print as `repr()` in every inspector, like defineRepr.
+function defineOwnRepr(obj: object, repr: () => string): void {
+  for (const key of [Symbol.for("Deno.customInspect"), Symbol.for("nodejs.util.inspect.custom")]) {
+    Object.defineProperty(obj, key, { value: repr, configurable: true });
+  }
+  Object.defineProperty(obj, "toString", { value: repr, configurable: true });
+}
+
+function unretrievedContext(
+  message: string,
+  exception: unknown,
+  future: Future<unknown>,
+  sourceTraceback: string[] | undefined,
+): ExceptionContext {
+  // asyncio's keys: the future (a task too) under `future`.
+  const context: ExceptionContext = { message, exception, future };
+  if (sourceTraceback !== undefined) context.source_traceback = sourceTraceback;
+  return context;
+}
+
+function unretrievedMessage(fut: Future<unknown>): string {
+  return `${"getName" in fut ? "Task" : "Future"} exception was never retrieved`;
+}
+
+/**
+ * Reports every future of `loop` whose error nobody read (at close, and at
+ * program exit for loops still open).
+ *
+ * @ignore
+ */
+export function reportUnretrieved(loop: EventLoop): void {
   for (const ref of [...loop._unretrieved]) {
     loop._unretrieved.delete(ref);
     const fut = ref.deref();
     if (fut === undefined) continue;
     unretrievedRegistry.unregister(fut);
     fut._unretrievedRef = null;
-    const isTask = fut.constructor !== Future && "getName" in fut;
-    loop.callExceptionHandler({
-      message: `${isTask ? "Task" : "Future"} exception was never retrieved`,
-      exception: fut._exception,
-      [isTask ? "task" : "future"]: fut,
+    loop.callExceptionHandler(
+      unretrievedContext(unretrievedMessage(fut), fut._exception, fut, sourceTraceback(fut)),
+    );
+  }
+}
+
+// Loops with unreported failures, for the exit hook: a failed task nobody
+// awaited at top level (the default loop, never closed) is reported at the
+// latest when the program ends, as asyncio reports it when the loop closes.
+const loopsToReport = new Set<WeakRef<EventLoop>>();
+let exitHookSet = false;
+
+function reportAtExit(loop: EventLoop): void {
+  if (!exitHookSet) {
+    exitHookSet = true;
+    onExit(() => {
+      for (const ref of loopsToReport) {
+        const l = ref.deref();
+        if (l !== undefined && !l.isClosed()) reportUnretrieved(l);
+      }
+      loopsToReport.clear();
     });
   }
+  loopsToReport.add(new WeakRef(loop));
 }
 
 /** @ignore The loop a new future binds to: the running one, else `getEventLoop()`. */
@@ -165,7 +229,9 @@ export class Future<T> implements PromiseLike<T> {
    * loop, else to `getEventLoop()`.
    */
   constructor(options?: { loop?: AbstractEventLoop }) {
-    this._loop = options?.loop ?? defaultLoop();
+    const loop = options?.loop ?? defaultLoop();
+    this._loop = loop;
+    if ((loop as { _debug?: boolean })._debug === true) recordSourceTraceback(this);
   }
 
   /**
@@ -396,16 +462,17 @@ export class Future<T> implements PromiseLike<T> {
       const ref = new WeakRef(this as Future<unknown>);
       this._unretrievedRef = ref;
       loop._unretrieved.add(ref);
-      loop._onClose ??= reportUnretrievedAtClose;
-      const isTask = "getName" in this;
+      if (loop._onClose === null) {
+        loop._onClose = reportUnretrieved as NonNullable<EventLoop["_onClose"]>;
+        reportAtExit(loop);
+      }
       unretrievedRegistry.register(this, {
         loop,
         ref,
-        context: {
-          message: `${isTask ? "Task" : "Future"} exception was never retrieved`,
-          exception: error,
-          futureRepr: String(this),
-        },
+        message: unretrievedMessage(this as Future<unknown>),
+        exception: error,
+        repr: String(this),
+        sourceTraceback: sourceTraceback(this),
       }, this);
     }
     this._scheduleCallbacks();
@@ -432,6 +499,15 @@ export class Future<T> implements PromiseLike<T> {
   /** @ignore */
   _invalidState(): InvalidStateError {
     return new InvalidStateError(`invalid state: ${String(this)}`);
+  }
+
+  /**
+   * The future's state for `JSON.stringify`: `state` (`"pending"`,
+   * `"finished"`, `"cancelled"`), and the `result` or `exception` as short
+   * reprs (a result may not survive JSON itself). Never throws.
+   */
+  toJSON(): FutureJSON {
+    return futureJSON(this as Future<unknown>);
   }
 
   /** @ignore */
@@ -463,7 +539,39 @@ export function futureReprInfo(f: Future<unknown>): string[] {
   else if (f._state === ERROR) info.push(`exception=${valueRepr(f._exception)}`);
   const cbs = f._callbacksRepr();
   if (cbs) info.push(cbs);
+  const createdAt = createdAtRepr(f);
+  if (createdAt) info.push(createdAt);
   return info;
+}
+
+/** What `JSON.stringify` gives for a future or a task. */
+export interface FutureJSON {
+  /** The task's name (tasks only). */
+  name?: string;
+  /** `"pending"`, `"finished"` or `"cancelled"`. */
+  state: string;
+  /** The coroutine, as reprs show it (tasks only). */
+  coro?: string;
+  /** The result's repr, when finished with one. */
+  result?: string;
+  /** The error's repr, when finished with one. */
+  exception?: string;
+  /** Where it was created, in debug mode. */
+  createdAt?: string;
+}
+
+/** @ignore The state part of `toJSON()`. */
+export function futureJSON(f: Future<unknown>): FutureJSON {
+  const json: FutureJSON = { state: stateName(f) };
+  try {
+    if (f._state === RESULT) json.result = valueRepr(f._result);
+    else if (f._state === ERROR) json.exception = valueRepr(f._exception);
+  } catch {
+    json[f._state === RESULT ? "result" : "exception"] = "<unprintable>";
+  }
+  const createdAt = createdAtRepr(f);
+  if (createdAt) json.createdAt = createdAt.slice("created at ".length);
+  return json;
 }
 
 defineRepr(Future, (f) => `<Future ${futureReprInfo(f).join(" ")}>`);

@@ -5,7 +5,7 @@
  * @module
  */
 import type { CoroutineLike } from "../loop/types.ts";
-import { ensureFuture } from "./create_task.ts";
+import { ensureFutureFor } from "./create_task.ts";
 import { Future } from "./future.ts";
 
 /**
@@ -13,7 +13,8 @@ import { Future } from "./future.ts";
  * it: cancelling the returned future (or the task awaiting it) leaves `aw`
  * running to completion.
  *
- * A coroutine or function is wrapped in a task first; an `aw` that is
+ * A coroutine or function is wrapped in a task first (a promise too, but
+ * its work is not the task's: debug mode reports it); an `aw` that is
  * already done is returned as it is. If `aw` itself ends cancelled, the
  * returned future is cancelled too. Keep a reference to the task you
  * shield if you need its result after the awaiter was cancelled.
@@ -44,7 +45,7 @@ import { Future } from "./future.ts";
  * @see https://docs.python.org/3/library/asyncio-task.html#asyncio.shield
  */
 export function shield<T>(aw: CoroutineLike<T>): Future<T> {
-  const inner = ensureFuture(aw);
+  const inner = ensureFutureFor(aw, undefined, "shield");
   if (inner.done()) return inner;
   const outer = new Future<T>({ loop: inner.getLoop() });
 

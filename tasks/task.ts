@@ -9,7 +9,7 @@ import { type CancelledError, isCancelledError, RuntimeError } from "../errors.t
 import { taskSupport } from "../loop/base_event_loop.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import { contextState, getRunningLoopOrNull } from "../loop/running_loop.ts";
-import type { AbstractEventLoop, CoroutineLike, TaskOptions } from "../loop/types.ts";
+import type { AbstractEventLoop, TaskBody, TaskOptions } from "../loop/types.ts";
 import {
   asCancellation,
   type Cancellable,
@@ -19,8 +19,24 @@ import {
   scopeSignal,
 } from "./_scope.ts";
 import { beginStep, endStep } from "./_step.ts";
-import { claimCoroutine, coroutineRepr, isCoroutine, startCoroutine } from "./coroutine.ts";
-import { CANCELLED, ERROR, Future, futureReprInfo, isFuture, PENDING, RESULT } from "./future.ts";
+import {
+  claimCoroutine,
+  coroutineRepr,
+  isCoroutine,
+  refusedBodyMessage,
+  startCoroutine,
+} from "./coroutine.ts";
+import {
+  CANCELLED,
+  ERROR,
+  Future,
+  type FutureJSON,
+  futureJSON,
+  futureReprInfo,
+  isFuture,
+  PENDING,
+  RESULT,
+} from "./future.ts";
 
 let taskCounter = 0;
 
@@ -48,10 +64,7 @@ function taskStep(task: Task<unknown>): void {
 function startBody(task: Task<unknown>): void {
   let promise: PromiseLike<unknown>;
   try {
-    const coro = task._coro;
-    promise = typeof coro === "function" || isCoroutine(coro)
-      ? startCoroutine(coro)
-      : adoptAwaitable(task, coro as PromiseLike<unknown>);
+    promise = startCoroutine(task._coro);
   } catch (err) {
     task._bodyFailed(err);
     return;
@@ -78,17 +91,44 @@ function bodyFailed(err: unknown): void {
   (contextState.get() as Task<unknown>)._bodyFailed(err);
 }
 
-// A foreign awaitable is not owned by the task: the task awaits a future
-// that mirrors it, so cancelling the task abandons the wrapper at once while
-// the awaitable itself goes on.
-function adoptAwaitable<T>(task: Task<unknown>, aw: PromiseLike<T>): PromiseLike<T> {
-  if (isFuture(aw)) return aw as unknown as PromiseLike<T>;
-  const mirror = new Future<T>({ loop: task._loop });
+/**
+ * A task body that waits on `aw`, for `ensureFuture(promise)`: the promise
+ * is not owned by the task. The task awaits a future that mirrors it, so
+ * cancelling the task abandons the wait at once while the promise itself
+ * goes on (asyncio's `_wrap_awaitable`).
+ *
+ * @ignore
+ */
+export function wrapAwaitable<T>(aw: PromiseLike<T>, loop: AbstractEventLoop): TaskBody<T> {
+  if (isFuture(aw)) return () => (aw as unknown as Future<T>)._wait();
+  // The reactions are attached now (a promise that rejects before the task
+  // starts is handled, not an unhandled rejection); the mirror is made in
+  // the task's first step, so a task cancelled before it starts leaves no
+  // future whose error nobody reads.
+  let mirror: Future<T> | null = null;
+  let outcome = PENDING;
+  let settled: unknown;
   aw.then(
-    (v) => mirror.done() || mirror.setResult(v),
-    (e) => mirror.done() || mirror.setException(e),
+    (v) => {
+      if (mirror === null) [outcome, settled] = [RESULT, v];
+      else if (!mirror.done()) mirror.setResult(v);
+    },
+    (e) => {
+      if (mirror === null) [outcome, settled] = [ERROR, e];
+      else if (!mirror.done()) mirror._setError(e);
+    },
   );
-  return mirror._wait();
+  // Named for reprs: coro=<awaitable()>.
+  const { awaitable } = {
+    awaitable: (): Promise<T> => {
+      const m = new Future<T>({ loop });
+      mirror = m;
+      if (outcome === RESULT) m.setResult(settled as T);
+      else if (outcome === ERROR) m._setError(settled);
+      return m._wait();
+    },
+  };
+  return awaitable;
 }
 
 /**
@@ -126,7 +166,7 @@ function adoptAwaitable<T>(task: Task<unknown>, aw: PromiseLike<T>): PromiseLike
  */
 export class Task<T> extends Future<T> {
   /** @ignore */
-  _coro: CoroutineLike<T> | null;
+  _coro: TaskBody<T> | null;
   /** @ignore The name, or the number of the default name `Task-N`. */
   _name: string | number;
   /** @ignore */
@@ -158,25 +198,24 @@ export class Task<T> extends Future<T> {
    * Creates a task; prefer `createTask()`, which also applies the loop's
    * task factory.
    *
-   * @param coro A coroutine, a zero-argument async function, or an awaitable.
+   * @param coro A `coroutine()` object or a zero-argument async function.
    * @param options `loop` (default: the running loop, else `getEventLoop()`),
    * `name`, and `eagerStart` (run the first step now if the loop runs).
-   * @throws {TypeError} when `coro` is none of those.
+   * @throws {TypeError} when `coro` is anything else: a promise already
+   * runs in the caller's context, where the task could not cancel it (the
+   * message says what to write instead).
    */
   constructor(
-    coro: CoroutineLike<T>,
+    coro: TaskBody<T>,
     options?: TaskOptions & { loop?: AbstractEventLoop },
   ) {
-    super(options);
-    if (
-      typeof coro !== "function"
-      && (typeof coro !== "object" || coro === null
-        || typeof (coro as PromiseLike<T>).then !== "function")
-    ) {
-      throw new TypeError(`a coroutine was expected, got ${valueRepr(coro)}`);
+    // The check comes first: a refused body makes no future and no report.
+    if (typeof coro !== "function" && !isCoroutine(coro)) {
+      throw new TypeError(refusedBodyMessage(coro, "createTask"));
     }
+    super(options);
     this._coro = coro;
-    if (isCoroutine(coro)) claimCoroutine(coro, this);
+    if (typeof coro !== "function") claimCoroutine(coro, this);
     const name = options?.name;
     this._name = name === undefined || name === null ? ++taskCounter : String(name);
     const loop = this._loop as EventLoop;
@@ -207,9 +246,19 @@ export class Task<T> extends Future<T> {
     this._name = String(name);
   }
 
-  /** The coroutine (function or awaitable) the task runs. */
-  getCoro(): CoroutineLike<T> | null {
+  /** The coroutine (or function) the task runs. */
+  getCoro(): TaskBody<T> | null {
     return this._coro;
+  }
+
+  /**
+   * The task's state for `JSON.stringify`: `name`, `state`, `coro`, and the
+   * `result` or `exception` as short reprs. Never throws.
+   */
+  override toJSON(): FutureJSON {
+    const state = futureJSON(this as Task<unknown>);
+    if (this._state === PENDING && this._numCancels > 0) state.state = "cancelling";
+    return { name: this.getName(), ...state, coro: `${coroutineRepr(this._coro)}` };
   }
 
   /**
@@ -327,7 +376,6 @@ defineRepr(Task, (t) => {
   const w = t._w;
   const waitFor = w instanceof Set ? w.values().next().value : w;
   if (t._state === PENDING && waitFor !== null) info.push(`wait_for=${String(waitFor)}`);
-  void ERROR;
   return `<Task ${info.join(" ")}>`;
 });
 
@@ -337,3 +385,4 @@ Object.defineProperties(Task.prototype, {
 });
 
 taskSupport.Task = Task as NonNullable<typeof taskSupport.Task>;
+taskSupport.wrapAwaitable = wrapAwaitable;

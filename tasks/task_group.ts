@@ -7,7 +7,7 @@
 import { defineRepr } from "../_platform/mod.ts";
 import { ExceptionGroup, isCancelledError, KeyboardInterrupt, RuntimeError } from "../errors.ts";
 import { contextState } from "../loop/running_loop.ts";
-import type { AbstractEventLoop, CoroutineLike, TaskOptions } from "../loop/types.ts";
+import type { AbstractEventLoop, TaskBody, TaskOptions } from "../loop/types.ts";
 import {
   callBody,
   cancelLevel,
@@ -66,18 +66,19 @@ export class TaskGroup {
   #onTaskDone = (task: Task<unknown>): void => this.#taskDone(task);
 
   /**
-   * Starts a child task in the group (see `createTask()` for what `coro`
-   * may be). Children may add more children while the block waits for
-   * them, unless the group is shutting down.
+   * Starts a child task in the group. Children may add more children while
+   * the block waits for them, unless the group is shutting down.
    *
-   * @param coro What the child runs.
+   * @param coro What the child runs: `() => work(i)` or a `coroutine()`
+   * object, never a running promise (which the group could not cancel).
    * @param options `name`, `eagerStart`.
    * @returns The child task.
    * @throws {RuntimeError} `TaskGroup ... has not been entered` before the
    * block starts, `... is finished` after it ended, `... is shutting down`
    * after a failure or a cancellation.
+   * @throws {TypeError} `a coroutine was expected` for a promise or a future.
    */
-  createTask<T>(coro: CoroutineLike<T>, options?: TaskOptions): Task<T> {
+  createTask<T>(coro: TaskBody<T>, options?: TaskOptions): Task<T> {
     if (!this.#entered) {
       throw new RuntimeError(`Cannot create task: TaskGroup ${String(this)} has not been entered`);
     }

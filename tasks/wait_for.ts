@@ -8,7 +8,7 @@ import { isCancelledError, TimeoutError } from "../errors.ts";
 import type { CoroutineLike } from "../loop/types.ts";
 import { currentEntry } from "./_cancel_level.ts";
 import { isCoroutine, startCoroutine } from "./coroutine.ts";
-import { createTask, ensureFuture } from "./create_task.ts";
+import { createTask, ensureFutureFor } from "./create_task.ts";
 import { type Future, isFuture } from "./future.ts";
 import { timeout } from "./timeout.ts";
 
@@ -19,7 +19,7 @@ import { timeout } from "./timeout.ts";
 function awaitHere<T>(aw: CoroutineLike<T>): PromiseLike<T> {
   if (isFuture(aw)) return (aw as Future<T>)._wait();
   if (typeof aw === "function" || isCoroutine(aw)) return startCoroutine<T>(aw);
-  return ensureFuture(aw)._wait();
+  return ensureFutureFor(aw, undefined, "waitFor")._wait();
 }
 
 async function cancelAndWait(fut: Future<unknown>): Promise<void> {
@@ -84,7 +84,7 @@ export function waitFor<T>(aw: CoroutineLike<T>, timeout: number | null): Promis
 
 async function waitForInTask<T>(aw: CoroutineLike<T>, delay: number | null): Promise<T> {
   if (delay !== null && delay !== undefined && delay <= 0) {
-    const fut = ensureFuture(aw);
+    const fut = ensureFutureFor(aw, undefined, "waitFor");
     if (fut.done()) return fut.result();
     await cancelAndWait(fut as Future<unknown>);
     try {

@@ -8,6 +8,7 @@ import {
   currentTask,
   EventLoop,
   type ExceptionContext,
+  Future,
   getRunningLoop,
   run,
   Runner,
@@ -40,15 +41,39 @@ test("run() throws the main function's error after closing the loop", async () =
   // cpython: test_runners.py RunTests.test_asyncio_run_raises
 });
 
-test("run() accepts a coroutine object, a function and an awaitable", async () => {
+test("run() accepts a coroutine object and a function", async () => {
   const add = coroutine(async (a: number, b: number) => {
     await sleep(0);
     return a + b;
   });
   assert.equal(await run(add(1, 2), virtual), 3);
   assert.equal(await run(() => sleep(1, "fn"), virtual), "fn");
-  assert.equal(await run(Promise.resolve("promise"), virtual), "promise");
+});
+
+test("run() and Runner.run() refuse a promise or a future with ValueError('a coroutine was expected')", async () => {
+  const promise = Promise.resolve("promise");
+  // @ts-expect-error a running promise is not a main task (the types refuse it too)
+  await assert.rejects(
+    run(promise, virtual),
+    (e: unknown) =>
+      e instanceof ValueError && /^a coroutine was expected, got a running Promise/.test(e.message)
+      && e.message.includes("run(() => work(i))"),
+  );
+  const runner = new Runner(virtual);
+  try {
+    // @ts-expect-error a future is not a main task
+    await assert.rejects(
+      runner.run(new Future({ loop: runner.getLoop() })),
+      (e: unknown) =>
+        e instanceof ValueError && /a coroutine was expected, got <Future pending>/.test(e.message),
+    );
+    await assert.rejects(runner.run(42 as never), /a coroutine was expected, got 42/);
+    assert.equal(await runner.run(() => sleep(0, "still usable")), "still usable");
+  } finally {
+    await runner.close();
+  }
   // cpython: test_runners.py RunTests.test_asyncio_run_only_coro
+  // cpython: test_runners.py RunnerTests.test_non_coroutine
 });
 
 test("run() runs main as a task on a running loop", async () => {

@@ -2,6 +2,7 @@
 // createTask() and ensureFuture(): what a task may run (DESIGN.md §2), where
 // it binds, and the wrapped-awaitable rule.
 import {
+  allTasks,
   CancelledError,
   coroutine,
   createTask,
@@ -14,9 +15,11 @@ import {
   run,
   sleep,
   Task,
+  taskGroup,
   ValueError,
   VirtualTimeEventLoop,
 } from "../../mod.ts";
+import type { ExceptionContext } from "../../mod.ts";
 import { assert, test } from "../_suite.ts";
 
 const virtual = { loopFactory: () => new VirtualTimeEventLoop() };
@@ -55,18 +58,18 @@ test("createTask(coroutineObject) starts the coroutine inside the task", async (
   // cpython: test_tasks.py BaseTaskTests.test_ensure_future_coroutine
 });
 
-test("createTask(promise) wraps an already running promise", async () => {
+test("ensureFuture(promise) wraps an already running promise in a task", async () => {
   await run(async () => {
     const loop = getRunningLoop();
     const promise = new Promise<string>((resolve) => loop.callLater(1, resolve, "promised"));
-    const t = createTask(promise);
+    const t = ensureFuture(promise);
     assert.ok(t instanceof Task);
     assert.equal(await t, "promised");
   }, virtual);
   // cpython: test_tasks.py BaseTaskTests.test_ensure_future_awaitable
 });
 
-test("createTask(promise) cancelled abandons the wrapper; the promise goes on", async () => {
+test("ensureFuture(promise) cancelled abandons the wrapper; the promise goes on", async () => {
   await run(async () => {
     const loop = getRunningLoop();
     let settled = false;
@@ -76,7 +79,7 @@ test("createTask(promise) cancelled abandons the wrapper; the promise goes on", 
         resolve("still ran");
       })
     );
-    const t = createTask(promise);
+    const t = ensureFuture(promise);
     await sleep(0);
     t.cancel();
     await assert.rejects(async () => {
@@ -88,23 +91,72 @@ test("createTask(promise) cancelled abandons the wrapper; the promise goes on", 
   }, virtual);
 });
 
-test("createTask(promise) that rejects fails the task with the same error", async () => {
+test("ensureFuture(promise) that rejects fails the task with the same error", async () => {
   await run(async () => {
     const err = new ValueError("rejected");
-    const t = createTask(Promise.reject(err));
+    const t = ensureFuture(Promise.reject(err));
     await assert.rejects(async () => {
       await t;
     }, (e: unknown) => e === err);
   }, virtual);
 });
 
-test("createTask(future) waits for the future", async () => {
+test("ensureFuture(promise) cancelled before it starts reports nothing when the promise rejects", async () => {
+  const seen: ExceptionContext[] = [];
   await run(async () => {
-    const fut = new Future<number>();
-    const t = createTask(fut);
-    getRunningLoop().callSoon(() => fut.setResult(7));
-    assert.equal(await t, 7);
+    getRunningLoop().setExceptionHandler((_l, c) => void seen.push(c));
+    let reject!: (e: unknown) => void;
+    const t = ensureFuture(new Promise<never>((_r, rej) => (reject = rej)));
+    t.cancel();
+    reject(new ValueError("nobody waits"));
+    await sleep(0);
+    await sleep(0);
+    assert.equal(t.cancelled(), true);
   }, virtual);
+  assert.deepEqual(seen.map((c) => c.message), []);
+});
+
+test("createTask(promise), createTask(future), createTask(thenable) throw TypeError saying what to write", async () => {
+  await run(async () => {
+    const loop = getRunningLoop();
+    const before = allTasks().size;
+    const promise = Promise.resolve("running");
+    const expected = (e: unknown) =>
+      e instanceof TypeError && /^a coroutine was expected, got a running Promise/.test(e.message)
+      && e.message.includes("createTask(() => work(i))") && e.message.includes("coroutine(work)")
+      && e.message.includes("ensureFuture(promise)");
+    // @ts-expect-error a running promise is not a task body (the types refuse it too)
+    assert.throws(() => createTask(promise), expected);
+    // @ts-expect-error the loop's createTask refuses it the same way
+    assert.throws(() => loop.createTask(promise), expected);
+    const fut = new Future<number>();
+    // @ts-expect-error a future is not a task body
+    assert.throws(
+      () => createTask(fut),
+      /^TypeError: a coroutine was expected, got <Future pending>/,
+    );
+    const thenable = { then: (res: (v: number) => void) => res(1) };
+    // @ts-expect-error a thenable is not a task body
+    assert.throws(() => createTask(thenable), /a coroutine was expected, got a thenable/);
+    assert.throws(() => createTask(42 as never), /a coroutine was expected, got 42/);
+    // Nothing was made or scheduled for the refused calls.
+    assert.equal(allTasks().size, before);
+    fut.cancel();
+  }, virtual);
+  // cpython: test_tasks.py BaseTaskTests.test_create_task_with_noncoroutine
+});
+
+test("TaskGroup.createTask(promise) throws TypeError; the group goes on", async () => {
+  const result = await run(
+    () =>
+      taskGroup(async (tg) => {
+        // @ts-expect-error a running promise is not a task body
+        assert.throws(() => tg.createTask(sleep(0, "x")), /a coroutine was expected/);
+        return await tg.createTask(() => sleep(0, "right form"));
+      }),
+    virtual,
+  );
+  assert.equal(result, "right form");
 });
 
 test("createTask() binds to the running loop; name option", async () => {
