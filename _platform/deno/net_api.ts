@@ -65,8 +65,6 @@ export interface DenoNet {
     caCerts?: string[] | undefined;
     alpnProtocols?: string[] | undefined;
   }): Promise<DenoConn>;
-  lstatSync(path: string): { isSocket: boolean | null; ino: number | null };
-  removeSync(path: string): void;
 }
 
 /** The `Deno` global's network functions. */

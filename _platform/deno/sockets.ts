@@ -22,8 +22,9 @@
  *   pending, which cannot be cancelled.
  * - `reuseAddress`/`reusePort` are not offered by `Deno.listen` (Deno sets
  *   `SO_REUSEADDR` on TCP listeners itself on Unix); they are ignored.
- * - A Unix listener removes a stale socket file at its path before binding,
- *   and the file it made when closed (asyncio's `cleanup_socket`).
+ * - A Unix listener leaves its socket file alone, before binding and at
+ *   close: `../socket_files.ts` serves the stale-file and `cleanup_socket`
+ *   rules of `streams/`.
  *
  * @module
  */
@@ -154,24 +155,11 @@ function listenNow(options: ListenOptions): PlatformListener {
   const backlog = options.backlog ?? 100;
   if (options.path !== undefined) {
     const path = options.path;
-    removeStaleSocket(path);
-    let listener: DenoListener;
     try {
-      listener = deno.listen({ transport: "unix", path });
+      return new Listener(deno.listen({ transport: "unix", path }), "unix");
     } catch (e) {
       throw toOsError(e, { syscall: "bind", address: path });
     }
-    const ino = inode(path);
-    return new Listener(listener, "unix", () => {
-      // Remove the file only if it is still the one this listener made.
-      if (ino !== null && inode(path) === ino) {
-        try {
-          deno.removeSync(path);
-        } catch {
-          // removed meanwhile
-        }
-      }
-    });
   }
   const hostname = options.host ?? "0.0.0.0";
   const port = options.port ?? 0;
@@ -187,28 +175,9 @@ function listenNow(options: ListenOptions): PlatformListener {
         tcpBacklog: backlog,
       })
       : deno.listen({ hostname, port, tcpBacklog: backlog });
-    return new Listener(listener, tls ? "tls" : "tcp", null);
+    return new Listener(listener, tls ? "tls" : "tcp");
   } catch (e) {
     throw toOsError(e, { syscall: "bind", address: hostname, port });
-  }
-}
-
-/** Removes a socket file left at `path` by a listener that did not clean up. */
-function removeStaleSocket(path: string): void {
-  const deno = denoNet();
-  try {
-    if (deno.lstatSync(path).isSocket) deno.removeSync(path);
-  } catch {
-    // nothing there, or not ours to remove: bind reports it
-  }
-}
-
-/** The inode of `path`, or `null` (sync ops: closing leaves no op pending). */
-function inode(path: string): number | null {
-  try {
-    return denoNet().lstatSync(path).ino;
-  } catch {
-    return null;
   }
 }
 
@@ -216,16 +185,14 @@ function inode(path: string): number | null {
 class Listener implements PlatformListener {
   #listener: DenoListener;
   #kind: DenoConnKind;
-  #cleanup: (() => void) | null;
   #closed = false;
   #handshaking = new Set<DenoConn>();
   #retry: ReturnType<typeof setTimeout> | undefined;
   readonly address: SocketAddress;
 
-  constructor(listener: DenoListener, kind: DenoConnKind, cleanup: (() => void) | null) {
+  constructor(listener: DenoListener, kind: DenoConnKind) {
     this.#listener = listener;
     this.#kind = kind;
-    this.#cleanup = cleanup;
     this.address = fromDenoAddr(listener.addr);
   }
 
@@ -284,6 +251,5 @@ class Listener implements PlatformListener {
     closeQuietly(this.#listener);
     // Connections still in their handshake were not handed out: nobody else closes them.
     for (const conn of this.#handshaking) closeQuietly(conn);
-    this.#cleanup?.();
   }
 }
