@@ -1,0 +1,55 @@
+// Argument checks shared by the networking entry points: asyncio's error
+// classes, with messages that name the value.
+import { valueRepr } from "../_platform/mod.ts";
+import { ValueError } from "../errors.ts";
+import type { TlsOptions } from "./transports.ts";
+
+/** @ignore A TCP port: an integer in 0..65535. */
+export function checkPort(port: unknown, call: string): number {
+  if (typeof port !== "number" || !Number.isInteger(port)) {
+    throw new TypeError(`${call}(): port must be an integer, not ${valueRepr(port)}`);
+  }
+  if (port < 0 || port > 65535) {
+    throw new RangeError(`${call}(): port must be 0-65535, not ${port}`);
+  }
+  return port;
+}
+
+/** @ignore A host name or address. */
+export function checkHost(host: unknown, call: string): string {
+  if (typeof host !== "string") {
+    throw new TypeError(`${call}(): host must be a string, not ${valueRepr(host)}`);
+  }
+  return host;
+}
+
+/** @ignore A Unix socket path. */
+export function checkPath(path: unknown, call: string): string {
+  if (typeof path !== "string" || path === "") {
+    throw new TypeError(`${call}(): path must be a non-empty string, not ${valueRepr(path)}`);
+  }
+  return path;
+}
+
+/** @ignore The TLS option: `true` means the defaults; `false`/absent means none. */
+export function tlsOption(tls: unknown, call: string): TlsOptions | null {
+  if (tls === undefined || tls === null || tls === false) return null;
+  if (tls === true) return {};
+  if (typeof tls !== "object" || Array.isArray(tls)) {
+    throw new TypeError(`${call}(): tls must be TlsOptions or a boolean, not ${valueRepr(tls)}`);
+  }
+  return tls as TlsOptions;
+}
+
+/** @ignore Refuses option keys a call does not know (a typo would be ignored silently). */
+export function checkKeys(options: object | undefined, known: readonly string[], call: string) {
+  if (options === undefined || options === null) return;
+  if (typeof options !== "object") {
+    throw new TypeError(`${call}(): options must be an object, not ${valueRepr(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new ValueError(`${call}(): unknown option ${valueRepr(key)}`);
+    }
+  }
+}

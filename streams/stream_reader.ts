@@ -1,0 +1,415 @@
+/**
+ * `StreamReader`: buffered reading from a stream. Ports the reader half of
+ * asyncio's `streams.py`.
+ *
+ * @module
+ */
+import { defineRepr, valueRepr } from "../_platform/mod.ts";
+import { IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../errors.ts";
+import { Waiter } from "../tasks/_waiters.ts";
+import { defaultLoop } from "../tasks/future.ts";
+import { ByteBuffer } from "./_byte_buffer.ts";
+import type { Transport } from "./transports.ts";
+
+/** asyncio's default buffer limit: 64 KiB. */
+export const DEFAULT_LIMIT = 64 * 1024;
+
+const NEWLINE = new Uint8Array([10]);
+const EMPTY = new Uint8Array(0);
+const encoder = new TextEncoder();
+
+/** Options of the {@linkcode StreamReader} constructor. */
+export interface StreamReaderOptions {
+  /** Buffer limit in bytes (default 64 KiB): the longest line `readLine()` accepts. */
+  limit?: number;
+}
+
+/** @ignore Checks a `limit` option: a positive integer. */
+export function checkLimit(limit: unknown): number {
+  if (typeof limit !== "number" || !Number.isInteger(limit)) {
+    throw new TypeError(`limit must be an integer, not ${valueRepr(limit)}`);
+  }
+  if (limit <= 0) throw new ValueError(`Limit cannot be <= 0 (got ${limit})`);
+  return limit;
+}
+
+function toBytes(sep: unknown): Uint8Array {
+  if (typeof sep === "string") return encoder.encode(sep);
+  if (sep instanceof Uint8Array) return sep;
+  throw new TypeError(`separator must be a string or a Uint8Array, not ${valueRepr(sep)}`);
+}
+
+/**
+ * A buffer of bytes received from a stream, with reads that wait for data.
+ *
+ * A transport's protocol feeds it (`feedData`, `feedEof`, `setException`);
+ * the application reads with `read`, `readLine`, `readExactly`,
+ * `readUntil`, or `for await` over its lines. Only one read may wait at a
+ * time. When more than twice `limit` bytes are buffered, the transport is
+ * paused until a read brings the buffer back under `limit`.
+ *
+ * Cancellation: a cancelled read consumes nothing. Every byte already
+ * received stays in the buffer for the next read, also data that arrives
+ * while the reading task is being cancelled.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { run } from "@asyncio/asyncio";
+ * import { StreamReader } from "@asyncio/asyncio/streams";
+ *
+ * await run(async () => {
+ *   const reader = new StreamReader();
+ *   reader.feedData(new TextEncoder().encode("one\ntwo"));
+ *   reader.feedEof();
+ *   const lines: string[] = [];
+ *   for await (const line of reader) lines.push(new TextDecoder().decode(line));
+ *   assert.deepEqual(lines, ["one\n", "two"]);
+ * });
+ * ```
+ *
+ * @see https://docs.python.org/3/library/asyncio-stream.html#streamreader
+ */
+export class StreamReader implements AsyncIterable<Uint8Array> {
+  readonly #limit: number;
+  readonly #buffer = new ByteBuffer();
+  #eof = false;
+  #waiter: Waiter | null = null;
+  #exception: unknown = null;
+  #transport: Transport | null = null;
+  #paused = false;
+
+  /**
+   * Creates an empty reader.
+   *
+   * @param options `limit`: the buffer limit (default 64 KiB).
+   * @throws {ValueError} `Limit cannot be <= 0`.
+   * @throws {TypeError} when `limit` is not an integer.
+   */
+  constructor(options?: StreamReaderOptions) {
+    this.#limit = options?.limit === undefined ? DEFAULT_LIMIT : checkLimit(options.limit);
+  }
+
+  /** @ignore The buffer limit. */
+  get _limit(): number {
+    return this.#limit;
+  }
+
+  /** The stored exception (from `setException`), or `null`. */
+  exception(): unknown | null {
+    return this.#exception;
+  }
+
+  /**
+   * Stores `exc`: the waiting read and every later read throw this very
+   * object.
+   */
+  setException(exc: unknown): void {
+    this.#exception = exc;
+    const waiter = this.#waiter;
+    if (waiter !== null) {
+      this.#waiter = null;
+      if (!waiter.done()) waiter.setException(exc);
+    }
+  }
+
+  /**
+   * Attaches the transport to pause and resume.
+   *
+   * @throws {RuntimeError} `Transport already set`.
+   */
+  setTransport(transport: Transport): void {
+    if (this.#transport !== null) {
+      throw new RuntimeError("Cannot set transport: Transport already set");
+    }
+    this.#transport = transport;
+  }
+
+  /** @ignore Replaces the transport after a TLS upgrade. */
+  _replaceTransport(transport: Transport): void {
+    this.#transport = transport;
+    this.#paused = false;
+  }
+
+  /** Marks the end of the stream and wakes the waiting read. */
+  feedEof(): void {
+    this.#eof = true;
+    this.#wakeUp();
+  }
+
+  /** Whether the end was fed and every byte was read. */
+  atEof(): boolean {
+    return this.#eof && this.#buffer.length === 0;
+  }
+
+  /**
+   * Appends a copy of `data` to the buffer and wakes the waiting read.
+   *
+   * @throws {RuntimeError} after `feedEof()`.
+   */
+  feedData(data: Uint8Array): void {
+    if (this.#eof) throw new RuntimeError("Cannot feed data: feed_data after feed_eof");
+    if (data.length === 0) return;
+    this.#buffer.push(data);
+    this.#wakeUp();
+    this.#maybePause();
+  }
+
+  /**
+   * @ignore For a protocol reading straight into the buffer: free space of
+   * at least `size` bytes; `_commit(n)` then adds `n` of them.
+   */
+  _reserve(size: number): Uint8Array {
+    return this.#buffer.reserve(size);
+  }
+
+  /** @ignore Adds `n` bytes written into the `_reserve()` array. */
+  _commit(n: number): void {
+    if (n === 0) return;
+    this.#buffer.commit(n);
+    this.#wakeUp();
+    this.#maybePause();
+  }
+
+  /** @ignore The number of buffered bytes. */
+  get _buffered(): number {
+    return this.#buffer.length;
+  }
+
+  /** @ignore Whether the reader paused its transport. */
+  get _paused(): boolean {
+    return this.#paused;
+  }
+
+  /** @ignore Whether a read is waiting. */
+  get _waiting(): boolean {
+    return this.#waiter !== null;
+  }
+
+  #maybePause(): void {
+    const transport = this.#transport;
+    if (transport !== null && !this.#paused && this.#buffer.length > 2 * this.#limit) {
+      transport.pauseReading();
+      this.#paused = true;
+    }
+  }
+
+  #wakeUp(): void {
+    const waiter = this.#waiter;
+    if (waiter !== null) {
+      this.#waiter = null;
+      if (!waiter.done()) waiter.setResult(undefined);
+    }
+  }
+
+  #maybeResume(): void {
+    if (this.#paused && this.#buffer.length <= this.#limit) {
+      this.#paused = false;
+      this.#transport?.resumeReading();
+    }
+  }
+
+  // Waits until data or EOF arrives (or an exception is set). Consumes
+  // nothing, so a cancellation here loses nothing.
+  async #waitForData(funcName: string): Promise<void> {
+    if (this.#waiter !== null) {
+      throw new RuntimeError(
+        `${funcName}() called while another coroutine is already waiting for incoming data`,
+      );
+    }
+    // Waiting while paused would never end: the transport must deliver.
+    if (this.#paused) {
+      this.#paused = false;
+      this.#transport?.resumeReading();
+    }
+    const waiter = new Waiter(defaultLoop());
+    this.#waiter = waiter;
+    try {
+      await waiter._wait();
+      waiter.checkLate();
+    } finally {
+      if (this.#waiter === waiter) this.#waiter = null;
+    }
+  }
+
+  /**
+   * Reads up to `n` bytes: waits for at least one byte (or the end), then
+   * returns what is buffered, at most `n` bytes. Without `n` (or with a
+   * negative one), reads until the end of the stream. Returns an empty
+   * array at the end.
+   *
+   * @param n The most bytes to return; all until EOF when left out or negative.
+   * @returns The bytes read.
+   * @throws {TypeError} when `n` is not an integer.
+   * @throws {RuntimeError} `... already waiting for incoming data` when
+   * another read waits.
+   * @throws the stored exception, if any.
+   */
+  async read(n = -1): Promise<Uint8Array> {
+    if (typeof n !== "number" || !Number.isInteger(n)) {
+      throw new TypeError(`read() size must be an integer, not ${valueRepr(n)}`);
+    }
+    if (this.#exception !== null) throw this.#exception;
+    if (n === 0) return EMPTY;
+    const buffer = this.#buffer;
+    if (n < 0) {
+      while (!this.#eof) {
+        await this.#waitForData("read");
+        if (this.#exception !== null) throw this.#exception;
+      }
+      const all = buffer.take(buffer.length);
+      this.#maybeResume();
+      return all;
+    }
+    if (buffer.length === 0 && !this.#eof) await this.#waitForData("read");
+    const data = buffer.take(Math.min(n, buffer.length));
+    this.#maybeResume();
+    return data;
+  }
+
+  /**
+   * Reads one line, up to and including `"\n"`. At the end of the stream
+   * returns the partial last line (an empty array when nothing is left).
+   *
+   * A line longer than `limit` is dropped from the buffer up to and
+   * including its `"\n"` (or the whole buffer when no `"\n"` came yet),
+   * and `ValueError` is thrown.
+   *
+   * @returns The line, with its `"\n"` unless it is the last one.
+   * @throws {ValueError} when the line is longer than `limit`.
+   * @throws {RuntimeError} `... already waiting for incoming data` when
+   * another read waits.
+   * @throws the stored exception, if any.
+   */
+  async readLine(): Promise<Uint8Array> {
+    try {
+      return await this.readUntil(NEWLINE);
+    } catch (e) {
+      if (e instanceof IncompleteReadError) return e.partial;
+      if (e instanceof LimitOverrunError) {
+        if (this.#buffer.startsWith(NEWLINE, e.consumed)) this.#buffer.skip(e.consumed + 1);
+        else this.#buffer.clear();
+        this.#maybeResume();
+        throw new ValueError(e.message, { cause: e });
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads up to and including a separator (default `"\n"`). With several
+   * separators, the match that ends first wins.
+   *
+   * @param separator Bytes or a string, or a list of them.
+   * @returns The data with the separator.
+   * @throws {ValueError} for an empty separator or an empty list.
+   * @throws {IncompleteReadError} at the end of the stream before a match
+   * (`partial` holds the buffer, which is emptied; `expected` is `null`).
+   * @throws {LimitOverrunError} when no match comes within `limit` bytes,
+   * or the match starts after `limit` (the data stays buffered; `consumed`
+   * says how much to skip).
+   * @throws {RuntimeError} `... already waiting for incoming data` when
+   * another read waits.
+   */
+  async readUntil(
+    separator: Uint8Array | string | Array<Uint8Array | string> = NEWLINE,
+  ): Promise<Uint8Array> {
+    const seps = Array.isArray(separator) ? separator.map(toBytes) : [toBytes(separator)];
+    if (seps.length === 0) {
+      throw new ValueError("Separator should contain at least one element");
+    }
+    seps.sort((a, b) => a.length - b.length);
+    const minLen = seps[0]!.length;
+    const maxLen = seps[seps.length - 1]!.length;
+    if (minLen === 0) throw new ValueError("Separator should be at least one-byte string");
+    if (this.#exception !== null) throw this.#exception;
+
+    const buffer = this.#buffer;
+    const limit = this.#limit;
+    let offset = 0;
+    let matchStart = -1;
+    let matchEnd = -1;
+    for (;;) {
+      const buflen = buffer.length;
+      if (buflen - offset >= minLen) {
+        for (const sep of seps) {
+          const at = buffer.indexOf(sep, offset);
+          if (at !== -1 && (matchEnd === -1 || at + sep.length < matchEnd)) {
+            matchStart = at;
+            matchEnd = at + sep.length;
+          }
+        }
+        if (matchEnd !== -1) break;
+        offset = Math.max(0, buflen + 1 - maxLen);
+        if (offset > limit) {
+          throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
+        }
+      }
+      if (this.#eof) {
+        throw new IncompleteReadError(buffer.take(buffer.length), null);
+      }
+      await this.#waitForData("readuntil");
+      if (this.#exception !== null) throw this.#exception;
+    }
+    if (matchStart > limit) {
+      throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
+    }
+    const chunk = buffer.take(matchEnd);
+    this.#maybeResume();
+    return chunk;
+  }
+
+  /**
+   * Reads exactly `n` bytes, waiting as needed.
+   *
+   * @param n How many bytes.
+   * @returns `n` bytes.
+   * @throws {ValueError} `readexactly size can not be less than zero`.
+   * @throws {TypeError} when `n` is not an integer.
+   * @throws {IncompleteReadError} when the stream ends first (`partial`
+   * holds what was buffered, which is emptied; `expected` is `n`).
+   * @throws {RuntimeError} `... already waiting for incoming data` when
+   * another read waits.
+   */
+  async readExactly(n: number): Promise<Uint8Array> {
+    if (typeof n !== "number" || !Number.isInteger(n)) {
+      throw new TypeError(`readExactly() size must be an integer, not ${valueRepr(n)}`);
+    }
+    if (n < 0) throw new ValueError(`readexactly size can not be less than zero (got ${n})`);
+    if (this.#exception !== null) throw this.#exception;
+    if (n === 0) return EMPTY;
+    const buffer = this.#buffer;
+    while (buffer.length < n) {
+      if (this.#eof) throw new IncompleteReadError(buffer.take(buffer.length), n);
+      await this.#waitForData("readexactly");
+      if (this.#exception !== null) throw this.#exception;
+    }
+    const data = buffer.take(n);
+    this.#maybeResume();
+    return data;
+  }
+
+  /** Iterates over the lines (as `readLine()` returns them) until the end. */
+  async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    for (;;) {
+      const line = await this.readLine();
+      if (line.length === 0) return;
+      yield line;
+    }
+  }
+
+  /** @ignore For reprs. */
+  get _reprInfo(): string[] {
+    const info = ["StreamReader"];
+    if (this.#buffer.length > 0) info.push(`${this.#buffer.length} bytes`);
+    if (this.#eof) info.push("eof");
+    if (this.#limit !== DEFAULT_LIMIT) info.push(`limit=${this.#limit}`);
+    if (this.#waiter !== null) info.push(`waiter=${String(this.#waiter)}`);
+    if (this.#exception !== null) info.push(`exception=${valueRepr(this.#exception)}`);
+    if (this.#transport !== null) info.push(`transport=${String(this.#transport)}`);
+    if (this.#paused) info.push("paused");
+    return info;
+  }
+}
+
+defineRepr(StreamReader, (r) => `<${r._reprInfo.join(" ")}>`);
