@@ -34,6 +34,7 @@ export type {
   SocketHandlers,
 } from "./socket_types.ts";
 export { sockets } from "./sockets.ts";
+export { type SocketFiles, type SocketFileStat, socketFiles } from "./socket_files.ts";
 export type {
   ContextVariable,
   HostTimer,

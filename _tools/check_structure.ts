@@ -36,7 +36,7 @@ const LAYERS: readonly (readonly string[])[] = [
 ];
 
 /** Upward imports allowed when type-only (`from>to`). */
-const TYPE_ONLY_UP = new Set(["loop>tasks"]);
+const TYPE_ONLY_UP = new Set(["loop>tasks", "loop>streams"]);
 
 /**
  * Upward run-time imports allowed by file (`from>to`): `run()` creates the
@@ -62,6 +62,10 @@ const SHARED_PRIVATE = new Set([
   "sync>tasks/_waiters.ts",
   "queues>tasks/_waiters.ts",
   "errors>_platform/inspect.ts",
+  // The stream reader's waiter needs the same late-cancel handling.
+  "streams>tasks/_waiters.ts",
+  // streams/ registers the loop's networking methods (see loop/_networking.ts).
+  "streams>loop/_networking.ts",
 ]);
 
 /** Folders that may use runtime globals: the platform layer and what is not the library. */

@@ -6,6 +6,17 @@
  * @module
  */
 import { hostTimers } from "../_platform/mod.ts";
+import type {
+  ConnectionOptions,
+  ServerOptions,
+  StartTlsOptions,
+  UnixConnectionOptions,
+  UnixServerOptions,
+} from "../streams/network_options.ts";
+import type { BaseProtocol, Protocol } from "../streams/protocols.ts";
+import type { Server } from "../streams/server.ts";
+import type { TlsOptions, Transport } from "../streams/transports.ts";
+import { networking } from "./_networking.ts";
 import { BaseEventLoop } from "./base_event_loop.ts";
 import { Handle } from "./handle.ts";
 import { checkSignal, SignalHandlers } from "./signal_handlers.ts";
@@ -52,6 +63,81 @@ function noop(): void {}
  */
 export class EventLoop extends BaseEventLoop implements AbstractEventLoop {
   // ---- networking (streams/) ---------------------------------------------
+
+  /**
+   * Opens a TCP connection (TLS with `options.tls`) to `host`:`port` and
+   * connects a protocol made by `factory` to it.
+   *
+   * @returns `[transport, protocol]` once `connectionMade` ran.
+   * @throws {RuntimeError} when `@asyncio/asyncio/streams` is not loaded.
+   * @throws {OSError} (`ConnectionRefusedError`, ...) when the connect fails.
+   */
+  async createConnection<P extends Protocol>(
+    factory: () => P,
+    host: string,
+    port: number,
+    options?: ConnectionOptions,
+  ): Promise<[Transport, P]> {
+    return await networking().createConnection(this, factory, host, port, options);
+  }
+
+  /**
+   * Listens on `host`:`port` (every interface for `null`, each host of a
+   * list) and connects a protocol made by `factory` to each client.
+   *
+   * @returns The {@linkcode Server}.
+   * @throws {RuntimeError} when `@asyncio/asyncio/streams` is not loaded.
+   * @throws {OSError} when binding fails.
+   */
+  async createServer(
+    factory: () => BaseProtocol,
+    host: string | string[] | null,
+    port: number,
+    options?: ServerOptions,
+  ): Promise<Server> {
+    return await networking().createServer(this, factory, host, port, options);
+  }
+
+  /**
+   * Like `createConnection()`, to the Unix socket at `path`.
+   *
+   * @throws {RuntimeError} when `@asyncio/asyncio/streams` is not loaded.
+   */
+  async createUnixConnection<P extends Protocol>(
+    factory: () => P,
+    path: string,
+    options?: UnixConnectionOptions,
+  ): Promise<[Transport, P]> {
+    return await networking().createUnixConnection(this, factory, path, options);
+  }
+
+  /**
+   * Like `createServer()`, on the Unix socket at `path`.
+   *
+   * @throws {RuntimeError} when `@asyncio/asyncio/streams` is not loaded.
+   */
+  async createUnixServer(
+    factory: () => BaseProtocol,
+    path: string,
+    options?: UnixServerOptions,
+  ): Promise<Server> {
+    return await networking().createUnixServer(this, factory, path, options);
+  }
+
+  /**
+   * Upgrades a connection to TLS (STARTTLS). `transport` must not be used
+   * afterwards: the returned one carries on with the same protocol.
+   *
+   * @throws {RuntimeError} when `@asyncio/asyncio/streams` is not loaded.
+   */
+  async startTls(
+    transport: Transport,
+    protocol: BaseProtocol,
+    tls: TlsOptions,
+    options?: StartTlsOptions,
+  ): Promise<Transport> {
+    return await networking().startTls(this, transport, protocol, tls, options);
+  }
 
   // ---- subprocesses (subprocess/) ----------------------------------------
 

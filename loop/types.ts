@@ -3,6 +3,16 @@
  *
  * @module
  */
+import type {
+  ConnectionOptions,
+  ServerOptions,
+  StartTlsOptions,
+  UnixConnectionOptions,
+  UnixServerOptions,
+} from "../streams/network_options.ts";
+import type { BaseProtocol, Protocol } from "../streams/protocols.ts";
+import type { Server } from "../streams/server.ts";
+import type { TlsOptions, Transport } from "../streams/transports.ts";
 import type { Coroutine } from "../tasks/coroutine.ts";
 import type { Future } from "../tasks/future.ts";
 import type { Task } from "../tasks/task.ts";
@@ -132,6 +142,39 @@ export interface AbstractEventLoop {
   setDebug(enabled: boolean): void;
   /** Debug mode reports callbacks that take longer than this many seconds. */
   slowCallbackDuration: number;
+  /** Opens a TCP (or TLS) connection with a protocol (see `streams`). */
+  createConnection<P extends Protocol>(
+    factory: () => P,
+    host: string,
+    port: number,
+    options?: ConnectionOptions,
+  ): Promise<[Transport, P]>;
+  /** Listens on TCP and connects a protocol to each client (see `streams`). */
+  createServer(
+    factory: () => BaseProtocol,
+    host: string | string[] | null,
+    port: number,
+    options?: ServerOptions,
+  ): Promise<Server>;
+  /** Opens a Unix socket connection with a protocol (see `streams`). */
+  createUnixConnection<P extends Protocol>(
+    factory: () => P,
+    path: string,
+    options?: UnixConnectionOptions,
+  ): Promise<[Transport, P]>;
+  /** Listens on a Unix socket and connects a protocol to each client (see `streams`). */
+  createUnixServer(
+    factory: () => BaseProtocol,
+    path: string,
+    options?: UnixServerOptions,
+  ): Promise<Server>;
+  /** Upgrades a connection to TLS and returns the new transport (see `streams`). */
+  startTls(
+    transport: Transport,
+    protocol: BaseProtocol,
+    tls: TlsOptions,
+    options?: StartTlsOptions,
+  ): Promise<Transport>;
   /** Runs `cb(...args)` as a loop callback whenever the process receives `sig`. */
   addSignalHandler<A extends unknown[]>(sig: Signal, cb: Callback<A>, ...args: A): void;
   /** Removes the handler of `sig`; `true` if there was one. */
