@@ -25,6 +25,7 @@ export * from "./errors.ts";
 export * from "./loop/mod.ts";
 export * from "./queues/mod.ts";
 export * from "./signals/mod.ts";
+export * from "./subprocess/mod.ts";
 export * from "./streams/mod.ts";
 export * from "./sync/mod.ts";
 export * from "./tasks/mod.ts";

@@ -32,11 +32,13 @@ const LAYERS: readonly (readonly string[])[] = [
   ["loop"],
   ["tasks"],
   ["sync", "queues", "testing"],
-  ["streams", "subprocess", "signals"],
+  ["streams", "signals"],
+  // subprocess/ reads and writes a child's pipes with the stream classes.
+  ["subprocess"],
 ];
 
 /** Upward imports allowed when type-only (`from>to`). */
-const TYPE_ONLY_UP = new Set(["loop>tasks", "loop>streams"]);
+const TYPE_ONLY_UP = new Set(["loop>tasks", "loop>streams", "loop>subprocess"]);
 
 /**
  * Upward run-time imports allowed by file (`from>to`): `run()` creates the
@@ -66,14 +68,19 @@ const SHARED_PRIVATE = new Set([
   "streams>tasks/_waiters.ts",
   // streams/ registers the loop's networking methods (see loop/_networking.ts).
   "streams>loop/_networking.ts",
+  // subprocess/ registers the loop's subprocess methods (see loop/_subprocess.ts)
+  // and runs a child's pipes over the stream transport.
+  "subprocess>loop/_subprocess.ts",
+  "subprocess>streams/_socket_transport.ts",
 ]);
 
 /** Folders that may use runtime globals: the platform layer and what is not the library. */
 const RUNTIME_ALLOWED = new Set(["_platform", "tests", "_tools", "bench", "examples"]);
 const SKIP_DIRS = new Set(["node_modules", "npm", ".build", ".git"]);
-// `Deno.x`, `globalThis.process.x`, `from "node:x"`, `import("node:x")`; not `this.process.x`.
+// `Deno.x`, `globalThis.process.x`, `from "node:x"`, `import("node:x")`; not `this.process.x`
+// nor a path like `./process.ts`.
 const RUNTIME_GLOBAL =
-  /(?:^|[^\w.$]|globalThis\.)(Deno|Bun|process)\.|(from\s+|import\s*\(?\s*)["']node:/;
+  /(?:^|[^\w.$/]|globalThis\.)(Deno|Bun|process)\.|(from\s+|import\s*\(?\s*)["']node:/;
 
 interface Import {
   /** Repository-relative path for a relative specifier, else the specifier. */

@@ -37,11 +37,6 @@ export function checkSignal(sig: unknown): number {
   return n;
 }
 
-/** The signal names of this OS, as `validSignals()` gives them. */
-export function knownSignals(): string[] {
-  return signalListeners === null ? [] : [...signalListeners.numbers.keys()];
-}
-
 /** One loop's signal handlers. */
 export class SignalHandlers {
   readonly #loop: AbstractEventLoop;

@@ -18,8 +18,12 @@ import type { Server } from "../streams/server.ts";
 import type { TlsOptions, Transport } from "../streams/transports.ts";
 import { networking } from "./_networking.ts";
 import { BaseEventLoop } from "./base_event_loop.ts";
+import type { SubprocessOptions } from "../subprocess/constants.ts";
+import type { SubprocessProtocol } from "../subprocess/protocols.ts";
+import type { SubprocessTransport } from "../subprocess/subprocess_transport.ts";
+import { subprocessImpl } from "./_subprocess.ts";
 import { Handle } from "./handle.ts";
-import { checkSignal, SignalHandlers } from "./signal_handlers.ts";
+import { checkSignal, SignalHandlers } from "./_signal_handlers.ts";
 import type { AbstractEventLoop, Callback, Signal } from "./types.ts";
 
 // The longest delay host timers take (about 24.8 days).
@@ -140,6 +144,88 @@ export class EventLoop extends BaseEventLoop implements AbstractEventLoop {
   }
 
   // ---- subprocesses (subprocess/) ----------------------------------------
+
+  /**
+   * Starts `program` with `args` (never through a shell) and connects a
+   * protocol made by `factory` to it. Every stdio defaults to `PIPE`, as in
+   * asyncio. Needs `@asyncio/asyncio/subprocess` loaded.
+   *
+   * @param factory Makes the protocol.
+   * @param program The program: a path, or a name looked up in `PATH`.
+   * @param args The arguments after the program name.
+   * @param options Stdio, `cwd`, `env`, `signal` (see `SubprocessOptions`).
+   * @returns The transport and the protocol, once `connectionMade` ran.
+   * @throws {FileNotFoundError} `ENOENT`: no such program or `cwd`.
+   * @throws {PermissionError} `EACCES`: the program is not executable.
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { getRunningLoop, run } from "@asyncio/asyncio/loop";
+   * import "@asyncio/asyncio/subprocess";
+   *
+   * await run(async () => {
+   *   const loop = getRunningLoop();
+   *   const done = loop.createFuture<void>();
+   *   const chunks: Uint8Array[] = [];
+   *   const [transport] = await loop.subprocessExec(() => ({
+   *     pipeDataReceived: (_fd: 1 | 2, data: Uint8Array) => void chunks.push(data),
+   *     connectionLost: () => done.setResult(),
+   *   }), "echo", ["hi"]);
+   *   await done;
+   *   assert.equal(transport.getReturncode(), 0);
+   *   assert.equal(new TextDecoder().decode(chunks[0]), "hi\n");
+   *   transport.close();
+   * });
+   * ```
+   *
+   * @see https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.subprocess_exec
+   */
+  async subprocessExec<P extends SubprocessProtocol>(
+    factory: () => P,
+    program: string,
+    args: string[],
+    options?: SubprocessOptions,
+  ): Promise<[SubprocessTransport, P]> {
+    return await subprocessImpl().exec(this, factory, program, args, options);
+  }
+
+  /**
+   * Runs `cmd` through the system shell (`/bin/sh -c`) and connects a
+   * protocol made by `factory`; see {@linkcode EventLoop.subprocessExec}.
+   *
+   * @param factory Makes the protocol.
+   * @param cmd The command line.
+   * @param options Stdio, `cwd`, `env`, `signal`.
+   * @returns The transport and the protocol.
+   * @throws {ValueError} `cmd must be a string`.
+   *
+   * @example
+   * ```ts
+   * import { getRunningLoop, run } from "@asyncio/asyncio/loop";
+   * import "@asyncio/asyncio/subprocess";
+   *
+   * await run(async () => {
+   *   const loop = getRunningLoop();
+   *   const done = loop.createFuture<void>();
+   *   const [transport] = await loop.subprocessShell(() => ({
+   *     connectionLost: () => done.setResult(),
+   *   }), "exit 3");
+   *   await done;
+   *   console.log(transport.getReturncode()); // 3
+   *   transport.close();
+   * });
+   * ```
+   *
+   * @see https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.subprocess_shell
+   */
+  async subprocessShell<P extends SubprocessProtocol>(
+    factory: () => P,
+    cmd: string,
+    options?: SubprocessOptions,
+  ): Promise<[SubprocessTransport, P]> {
+    return await subprocessImpl().shell(this, factory, cmd, options);
+  }
 
   // ---- signals -----------------------------------------------------------
 

@@ -16,6 +16,9 @@ import type { TlsOptions, Transport } from "../streams/transports.ts";
 import type { Coroutine } from "../tasks/coroutine.ts";
 import type { Future } from "../tasks/future.ts";
 import type { Task } from "../tasks/task.ts";
+import type { SubprocessOptions } from "../subprocess/constants.ts";
+import type { SubprocessProtocol } from "../subprocess/protocols.ts";
+import type { SubprocessTransport } from "../subprocess/subprocess_transport.ts";
 import type { Handle, TimerHandle } from "./handle.ts";
 
 /** A callback with its arguments, as `loop.callSoon(cb, ...args)` takes it. */
@@ -175,6 +178,19 @@ export interface AbstractEventLoop {
     tls: TlsOptions,
     options?: StartTlsOptions,
   ): Promise<Transport>;
+  /** Starts a child without a shell and connects a protocol (see `subprocess`). */
+  subprocessExec<P extends SubprocessProtocol>(
+    factory: () => P,
+    program: string,
+    args: string[],
+    options?: SubprocessOptions,
+  ): Promise<[SubprocessTransport, P]>;
+  /** Runs a command line through the shell and connects a protocol (see `subprocess`). */
+  subprocessShell<P extends SubprocessProtocol>(
+    factory: () => P,
+    cmd: string,
+    options?: SubprocessOptions,
+  ): Promise<[SubprocessTransport, P]>;
   /** Runs `cb(...args)` as a loop callback whenever the process receives `sig`. */
   addSignalHandler<A extends unknown[]>(sig: Signal, cb: Callback<A>, ...args: A): void;
   /** Removes the handler of `sig`; `true` if there was one. */

@@ -5,8 +5,8 @@
  *
  * @module
  */
+import { signalListeners } from "../_platform/mod.ts";
 import { getRunningLoop } from "../loop/running_loop.ts";
-import { knownSignals } from "../loop/signal_handlers.ts";
 import type { Callback, Signal } from "../loop/types.ts";
 
 export type { Signal };
@@ -100,5 +100,5 @@ export function removeSignalHandler(sig: Signal): boolean {
  * @see https://docs.python.org/3/library/signal.html#signal.valid_signals
  */
 export function validSignals(): Set<Signal> {
-  return new Set(knownSignals());
+  return new Set(signalListeners === null ? [] : signalListeners.numbers.keys());
 }
