@@ -3,8 +3,8 @@
  * `PlatformSocket` of `../socket_types.ts`.
  *
  * Reading: Deno is pull-based, so one read loop per socket calls
- * `conn.read()` into a buffer the socket reuses (16 KiB, grown to 256 KiB
- * while reads fill it) and hands `onData` a view of it. The loop stops while
+ * `conn.read()` into a buffer the socket reuses (4 KiB, grown fourfold up
+ * to 256 KiB each time a read fills it) and hands `onData` a view of it. The loop stops while
  * the socket is paused: a read already pending when `pause()` is called
  * keeps what it gets, without copying, until `resume()` (the buffer is not
  * read into again before then), so nothing is lost and no read is started
@@ -22,7 +22,7 @@
  *
  * @module
  */
-import { RuntimeError } from "../../errors.ts";
+import { osErrorFromCode, RuntimeError } from "../../errors.ts";
 import type {
   PlatformSocket,
   PlatformTlsInfo,
@@ -33,9 +33,11 @@ import type {
 import { type DenoConn, fromDenoAddr, toOsError } from "./net_api.ts";
 import { upgradeToTls } from "./tls_upgrade.ts";
 
-const FIRST_READ = 16 * 1024;
+// Small at first: an idle connection holds its buffer in the pending read.
+const FIRST_READ = 4 * 1024;
 const MAX_READ = 256 * 1024;
 const JOIN_LIMIT = 64 * 1024;
+const EMPTY = new Uint8Array(0);
 
 const NO_HANDLERS: SocketHandlers = {
   onData() {},
@@ -125,6 +127,7 @@ export class DenoSocket implements PlatformSocket {
         const n = await this.#conn.read(buffer);
         if (this.#closing) return;
         if (n === null) {
+          if (await this.#wasReset()) return;
           if (this.#paused) this.#heldEnd = true;
           else {
             this.#readOver = true;
@@ -143,6 +146,27 @@ export class DenoSocket implements PlatformSocket {
     } finally {
       this.#reading = false;
       this.#settle();
+    }
+  }
+
+  /**
+   * Deno's `read` gives end of input (`null`) where the OS reported
+   * `ECONNRESET`. On TCP a zero-byte write tells them apart: it fails
+   * (`EPIPE`) after a reset and succeeds after the peer's FIN. A reset
+   * fails the socket with `ConnectionResetError`.
+   */
+  async #wasReset(): Promise<boolean> {
+    if (this.#kind !== "tcp" || this.#shutDown || this.#closing) return false;
+    try {
+      await this.#conn.write(EMPTY);
+      return this.#closing;
+    } catch (e) {
+      if (this.#closing) return true;
+      this.#readOver = true;
+      this.#fail(
+        osErrorFromCode("ECONNRESET", "Connection reset by peer", { syscall: "read", cause: e }),
+      );
+      return true;
     }
   }
 

@@ -20,6 +20,8 @@
  * - `startTls()` on a connected socket (both sides) uses `node:tls`: Deno has
  *   no server-side upgrade, and its client one fails on a socket with a read
  *   pending, which cannot be cancelled.
+ * - `Deno.connect` cannot bind a local address first: `localAddress` makes
+ *   `connect` reject with a `RuntimeError`.
  * - `reuseAddress`/`reusePort` are not offered by `Deno.listen` (Deno sets
  *   `SO_REUSEADDR` on TCP listeners itself on Unix); they are ignored.
  * - A Unix listener leaves its socket file alone, before binding and at
@@ -28,6 +30,7 @@
  *
  * @module
  */
+import { RuntimeError } from "../../errors.ts";
 import type {
   ConnectOptions,
   ListenOptions,
@@ -55,6 +58,12 @@ async function connect(options: ConnectOptions): Promise<PlatformSocket> {
         throw toOsError(e, context);
       });
     return new DenoSocket(conn, "unix");
+  }
+  if (options.localAddress !== undefined) {
+    throw new RuntimeError(
+      `Cannot bind the local address ${options.localAddress.join(":")} before connecting: `
+        + "Deno.connect has no such option",
+    );
   }
   const host = options.host ?? "localhost";
   const port = options.port ?? 0;
@@ -186,6 +195,7 @@ class Listener implements PlatformListener {
   #listener: DenoListener;
   #kind: DenoConnKind;
   #closed = false;
+  #accepting = false;
   #handshaking = new Set<DenoConn>();
   #retry: ReturnType<typeof setTimeout> | undefined;
   readonly address: SocketAddress;
@@ -197,6 +207,10 @@ class Listener implements PlatformListener {
   }
 
   accept(onConnection: (socket: PlatformSocket) => void, onError: (error: Error) => void): void {
+    if (this.#accepting) {
+      throw new RuntimeError("Cannot accept: the listener is already accepting");
+    }
+    this.#accepting = true;
     void this.#acceptLoop(onConnection, onError);
   }
 
