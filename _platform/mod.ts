@@ -34,6 +34,16 @@ export type {
   SocketHandlers,
 } from "./socket_types.ts";
 export { sockets } from "./sockets.ts";
+export { connectHostPort } from "./worker_port.ts";
+export type {
+  HostPort,
+  PlatformWorker,
+  PlatformWorkers,
+  WorkerEvents,
+  WorkerResourceLimits,
+  WorkerStartOptions,
+} from "./worker_types.ts";
+export { workers } from "./workers.ts";
 export { type SocketFiles, type SocketFileStat, socketFiles } from "./socket_files.ts";
 export type {
   ContextVariable,

@@ -6,6 +6,8 @@
  * @module
  */
 import { hostTimers } from "../_platform/mod.ts";
+import { valueRepr } from "../_platform/mod.ts";
+import { RuntimeError } from "../errors.ts";
 import type {
   ConnectionOptions,
   ServerOptions,
@@ -18,6 +20,10 @@ import type { Server } from "../streams/server.ts";
 import type { TlsOptions, Transport } from "../streams/transports.ts";
 import { networking } from "./_networking.ts";
 import { BaseEventLoop } from "./base_event_loop.ts";
+import type { Future } from "../tasks/future.ts";
+import { type Executor, type ExecutorFunction, isExecutor } from "./executor.ts";
+import { logger } from "./logger.ts";
+import { WorkerExecutor } from "./worker_executor.ts";
 import type { SubprocessOptions } from "../subprocess/constants.ts";
 import type { SubprocessProtocol } from "../subprocess/protocols.ts";
 import type { SubprocessTransport } from "../subprocess/subprocess_transport.ts";
@@ -316,4 +322,83 @@ export class EventLoop extends BaseEventLoop implements AbstractEventLoop {
   }
 
   // ---- executors ---------------------------------------------------------
+
+  #defaultExecutor: Executor | null = null;
+  #executorShutdownCalled = false;
+  #executorShutdown: Promise<void> | null = null;
+
+  /**
+   * Runs `fn(...args)` on `executor` (`null`: the loop's default executor,
+   * a {@linkcode WorkerExecutor} made on first use) and returns a future of
+   * its result. Cancelling the future stops the job (see `WorkerExecutor`).
+   *
+   * `fn` is a `ModuleFunction` or a self-contained function (sent as source
+   * text); arguments and result are structured-cloned.
+   *
+   * @throws {RuntimeError} `Event loop is closed`; `Executor shutdown has been
+   * called` (default executor after `shutdownDefaultExecutor()`); the
+   * executor's `cannot schedule new futures after shutdown`.
+   * @throws {TypeError} when `fn` cannot be sent to a Worker.
+   */
+  runInExecutor<T>(
+    executor: Executor | null,
+    fn: ExecutorFunction<T>,
+    ...args: unknown[]
+  ): Future<Awaited<T>> {
+    if (this.isClosed()) throw new RuntimeError("Event loop is closed");
+    if (executor === null || executor === undefined) {
+      if (this.#executorShutdownCalled) {
+        throw new RuntimeError("Executor shutdown has been called");
+      }
+      executor = this.#defaultExecutor ??= new WorkerExecutor();
+    }
+    return executor.submit(fn, args, { loop: this });
+  }
+
+  /**
+   * Sets the executor `runInExecutor(null, …)` and `toThread()` use.
+   *
+   * @throws {TypeError} when `executor` is not an {@linkcode Executor}.
+   */
+  setDefaultExecutor(executor: Executor): void {
+    if (!isExecutor(executor)) {
+      throw new TypeError(
+        `executor must be an Executor (with submit() and shutdown()), not ${valueRepr(executor)}`,
+      );
+    }
+    this.#defaultExecutor = executor;
+  }
+
+  /**
+   * Shuts the default executor down: refuses new jobs, waits for the jobs
+   * already submitted and for its Workers to end. After `timeout` seconds
+   * (`null`: no bound), warns and terminates the Workers (a `WorkerExecutor`
+   * cancels the jobs left). A no-op when no default executor was made;
+   * calling it again is harmless.
+   */
+  override async shutdownDefaultExecutor(timeout: number | null = null): Promise<void> {
+    this.#executorShutdownCalled = true;
+    const executor = this.#defaultExecutor;
+    if (executor === null) return;
+    this.#executorShutdown ??= executor.shutdown(true);
+    if (timeout === null || timeout === Infinity) return await this.#executorShutdown;
+    const done = this.createFuture<boolean>();
+    const timer = this.callLater(timeout, () => {
+      if (!done.done()) done.setResult(false);
+    });
+    void this.#executorShutdown.then(() => {
+      if (!done.done() && !this.isClosed()) done.setResult(true);
+    });
+    try {
+      if (await done) return;
+    } finally {
+      timer.cancel();
+    }
+    logger.warning(
+      `The executor did not finishing joining its threads within ${timeout} seconds.`,
+    );
+    const terminate = (executor as { terminate?: () => Promise<void> }).terminate;
+    if (typeof terminate === "function") await terminate.call(executor);
+    else await executor.shutdown(false);
+  }
 }

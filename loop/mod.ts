@@ -42,6 +42,13 @@ export {
   setEventLoop,
   setEventLoopPolicy,
 } from "./policy.ts";
+export {
+  type Executor,
+  type ExecutorFunction,
+  isExecutor,
+  type ModuleFunction,
+  type SubmitOptions,
+} from "./executor.ts";
 export { run, Runner, type RunOptions } from "./run.ts";
 export { getRunningLoop } from "./running_loop.ts";
 export type {
@@ -54,3 +61,5 @@ export type {
   TaskFactory,
   TaskOptions,
 } from "./types.ts";
+export { toThread } from "./to_thread.ts";
+export { WorkerExecutor, type WorkerExecutorOptions } from "./worker_executor.ts";

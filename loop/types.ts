@@ -14,6 +14,7 @@ import type { BaseProtocol, Protocol } from "../streams/protocols.ts";
 import type { Server } from "../streams/server.ts";
 import type { TlsOptions, Transport } from "../streams/transports.ts";
 import type { Coroutine } from "../tasks/coroutine.ts";
+import type { Executor, ExecutorFunction } from "./executor.ts";
 import type { Future } from "../tasks/future.ts";
 import type { Task } from "../tasks/task.ts";
 import type { SubprocessOptions } from "../subprocess/constants.ts";
@@ -111,8 +112,16 @@ export interface AbstractEventLoop {
   close(): void;
   /** Closes async generators (a no-op here: JavaScript has no hooks for them). */
   shutdownAsyncgens(): Promise<void>;
-  /** Shuts the default executor down (a no-op until executors exist). */
+  /** Shuts the default executor down, waiting at most `timeout` seconds (`null`: no bound). */
   shutdownDefaultExecutor(timeout?: number | null): Promise<void>;
+  /** Runs `fn(...args)` on `executor` (`null`: the default one, a pool of Workers). */
+  runInExecutor<T>(
+    executor: Executor | null,
+    fn: ExecutorFunction<T>,
+    ...args: unknown[]
+  ): Future<Awaited<T>>;
+  /** Sets the executor of `runInExecutor(null, …)` and `toThread()`. */
+  setDefaultExecutor(executor: Executor): void;
   /** Schedules `cb(...args)` for the next iteration. */
   callSoon<A extends unknown[]>(cb: Callback<A>, ...args: A): Handle;
   /** Same as `callSoon` (one isolate, one thread). */
