@@ -34,6 +34,7 @@ export type {
   SocketHandlers,
 } from "./socket_types.ts";
 export { sockets } from "./sockets.ts";
+export { type OSErrorContext, toOSError } from "./os_errors.ts";
 export { connectHostPort } from "./worker_port.ts";
 export type {
   HostPort,
