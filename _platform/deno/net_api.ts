@@ -1,10 +1,10 @@
 /**
  * The part of Deno's network API the socket adapter uses, typed locally (JSR
- * forbids `declare global`), and the conversions of its addresses and errors.
+ * forbids `declare global`), and the conversion of its addresses (errors go
+ * through `../os_errors.ts`).
  *
  * @module
  */
-import { OSError, osErrorFromCode, type OSErrorOptions } from "../../errors.ts";
 import type { SocketAddress } from "../socket_types.ts";
 
 /** A `Deno.Addr` (`NetAddr` or `UnixAddr`). */
@@ -76,49 +76,4 @@ export function denoNet(): DenoNet {
 export function fromDenoAddr(addr: DenoAddr): SocketAddress {
   if (addr.transport === "unix") return addr.path ?? "";
   return [addr.hostname ?? "", addr.port ?? 0];
-}
-
-/** What was being done when an error happened, for its message and fields. */
-export interface ErrorContext {
-  syscall: string;
-  address?: string;
-  port?: number;
-}
-
-// Deno's error classes that carry no `code` of their own.
-const CODE_BY_NAME: ReadonlyMap<string, string> = new Map([
-  ["BadResource", "EBADF"],
-  ["Interrupted", "EINTR"],
-  ["NotConnected", "ENOTCONN"],
-  ["BrokenPipe", "EPIPE"],
-  ["ConnectionReset", "ECONNRESET"],
-  ["ConnectionRefused", "ECONNREFUSED"],
-  ["ConnectionAborted", "ECONNABORTED"],
-  ["AddrInUse", "EADDRINUSE"],
-  ["AddrNotAvailable", "EADDRNOTAVAIL"],
-  ["NotFound", "ENOENT"],
-  ["PermissionDenied", "EACCES"],
-  ["TimedOut", "ETIMEDOUT"],
-]);
-
-/**
- * Turns an error of Deno's network API into the `errors.ts` class with the
- * same `code` the other runtimes give (`ConnectionRefusedError` /
- * `"ECONNREFUSED"`, ...). A failed name lookup is an `OSError` with code
- * `"ENOTFOUND"`; a TLS failure (Deno's `InvalidData`) an `OSError` whose
- * message is rustls's.
- */
-export function toOsError(error: unknown, context: ErrorContext): Error {
-  if (error instanceof OSError) return error;
-  const e = error as { name?: string; code?: unknown; message?: string };
-  const message = e?.message ?? String(error);
-  const options: OSErrorOptions = { syscall: context.syscall, cause: error };
-  if (context.address !== undefined) options.address = context.address;
-  if (context.port !== undefined) options.port = context.port;
-  let code = typeof e?.code === "string" ? e.code : CODE_BY_NAME.get(e?.name ?? "");
-  if (code === undefined && /failed to lookup address|Name or service not known/i.test(message)) {
-    code = "ENOTFOUND";
-  }
-  if (code === undefined) return new OSError(message, options);
-  return osErrorFromCode(code, message, options);
 }

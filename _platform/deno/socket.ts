@@ -22,7 +22,8 @@
  *
  * @module
  */
-import { osErrorFromCode, RuntimeError } from "../../errors.ts";
+import { RuntimeError } from "../../errors.ts";
+import { toOSError } from "../os_errors.ts";
 import type {
   PlatformSocket,
   PlatformTlsInfo,
@@ -30,7 +31,7 @@ import type {
   SocketAddress,
   SocketHandlers,
 } from "../socket_types.ts";
-import { type DenoConn, fromDenoAddr, toOsError } from "./net_api.ts";
+import { type DenoConn, fromDenoAddr } from "./net_api.ts";
 import { upgradeToTls } from "./tls_upgrade.ts";
 
 // Small at first: an idle connection holds its buffer in the pending read.
@@ -141,7 +142,7 @@ export class DenoSocket implements PlatformSocket {
     } catch (e) {
       if (!this.#closing) {
         this.#readOver = true;
-        this.#fail(toOsError(e, { syscall: "read" }));
+        this.#fail(toOSError(e, { syscall: "read" }));
       }
     } finally {
       this.#reading = false;
@@ -163,9 +164,10 @@ export class DenoSocket implements PlatformSocket {
     } catch (e) {
       if (this.#closing) return true;
       this.#readOver = true;
-      this.#fail(
-        osErrorFromCode("ECONNRESET", "Connection reset by peer", { syscall: "read", cause: e }),
-      );
+      const reset = Object.assign(new Error("Connection reset by peer", { cause: e }), {
+        code: "ECONNRESET",
+      });
+      this.#fail(toOSError(reset, { syscall: "read" }));
       return true;
     }
   }
@@ -224,7 +226,7 @@ export class DenoSocket implements PlatformSocket {
         }
       }
     } catch (e) {
-      if (!this.#closed) this.#fail(toOsError(e, { syscall: "write" }));
+      if (!this.#closed) this.#fail(toOSError(e, { syscall: "write" }));
       return;
     } finally {
       this.#writing = false;

@@ -31,6 +31,7 @@
  * @module
  */
 import { RuntimeError } from "../../errors.ts";
+import { toOSError } from "../os_errors.ts";
 import type {
   ConnectOptions,
   ListenOptions,
@@ -39,7 +40,7 @@ import type {
   PlatformSockets,
   SocketAddress,
 } from "../socket_types.ts";
-import { type DenoConn, type DenoListener, denoNet, fromDenoAddr, toOsError } from "./net_api.ts";
+import { type DenoConn, type DenoListener, denoNet, fromDenoAddr } from "./net_api.ts";
 import { type DenoConnKind, DenoSocket } from "./socket.ts";
 import { upgradeToTls } from "./tls_upgrade.ts";
 
@@ -55,7 +56,7 @@ async function connect(options: ConnectOptions): Promise<PlatformSocket> {
     // Deno's Unix connect takes no signal: close what an abort left behind.
     const conn = await abortable(deno.connect({ transport: "unix", path: options.path }), signal)
       .catch((e) => {
-        throw toOsError(e, context);
+        throw toOSError(e, context);
       });
     return new DenoSocket(conn, "unix");
   }
@@ -73,7 +74,7 @@ async function connect(options: ConnectOptions): Promise<PlatformSocket> {
     conn = await deno.connect({ hostname: host, port, signal });
   } catch (e) {
     if (signal?.aborted) throw signal.reason;
-    throw toOsError(e, context);
+    throw toOSError(e, context);
   }
   if (!tls) return new DenoSocket(conn, "tcp");
   conn.setNoDelay?.(true);
@@ -103,7 +104,7 @@ async function connect(options: ConnectOptions): Promise<PlatformSocket> {
     });
   } catch (e) {
     closeQuietly(conn);
-    throw toOsError(e, { ...context, syscall: "handshake" });
+    throw toOSError(e, { ...context, syscall: "handshake" });
   }
   return new DenoSocket(secure, "tls", await handshake(secure, signal, context));
 }
@@ -121,7 +122,7 @@ async function handshake(
   } catch (e) {
     closeQuietly(conn);
     if (signal?.aborted) throw signal.reason;
-    throw toOsError(e, { ...context, syscall: "handshake" });
+    throw toOSError(e, { ...context, syscall: "handshake" });
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
@@ -167,7 +168,7 @@ function listenNow(options: ListenOptions): PlatformListener {
     try {
       return new Listener(deno.listen({ transport: "unix", path }), "unix");
     } catch (e) {
-      throw toOsError(e, { syscall: "bind", address: path });
+      throw toOSError(e, { syscall: "bind", address: path });
     }
   }
   const hostname = options.host ?? "0.0.0.0";
@@ -186,7 +187,7 @@ function listenNow(options: ListenOptions): PlatformListener {
       : deno.listen({ hostname, port, tcpBacklog: backlog });
     return new Listener(listener, tls ? "tls" : "tcp");
   } catch (e) {
-    throw toOsError(e, { syscall: "bind", address: hostname, port });
+    throw toOSError(e, { syscall: "bind", address: hostname, port });
   }
 }
 
@@ -224,7 +225,7 @@ class Listener implements PlatformListener {
         conn = await this.#listener.accept();
       } catch (e) {
         if (this.#closed) return;
-        onError(toOsError(e, { syscall: "accept" }));
+        onError(toOSError(e, { syscall: "accept" }));
         // asyncio waits a second after a failed accept (EMFILE, ...) before the next.
         await new Promise<void>((resolve) => this.#retry = setTimeout(resolve, 1000));
         continue;
@@ -249,7 +250,7 @@ class Listener implements PlatformListener {
       alpn = (await conn.handshake!()).alpnProtocol;
     } catch (e) {
       closeQuietly(conn);
-      if (!this.#closed) onError(toOsError(e, { syscall: "handshake" }));
+      if (!this.#closed) onError(toOSError(e, { syscall: "handshake" }));
       return;
     } finally {
       this.#handshaking.delete(conn);

@@ -21,6 +21,7 @@
  * @module
  */
 import { RuntimeError } from "../../errors.ts";
+import { toOSError } from "../os_errors.ts";
 import type {
   PlatformSocket,
   PlatformTlsInfo,
@@ -28,7 +29,6 @@ import type {
   SocketAddress,
   SocketHandlers,
 } from "../socket_types.ts";
-import { toOsError } from "./net_api.ts";
 
 type Callback = (error?: Error | null) => void;
 
@@ -124,7 +124,7 @@ export function upgradeToTls(
       secure.off(options.serverSide ? "secure" : "secureConnect", onSecure);
       secure.destroy();
       plain.abort();
-      const failure = bridge.error ?? toOsError(error, { syscall: "handshake" });
+      const failure = bridge.error ?? toOSError(error, { syscall: "handshake" });
       bridge.closed.then(() => reject(failure));
     };
     const onSecure = () => {
@@ -213,7 +213,7 @@ class UpgradedSocket implements PlatformSocket {
     secure.on("data", (data: Uint8Array) => this.#handlers.onData(data));
     secure.on("end", () => this.#handlers.onEnd());
     secure.on("error", (error: Error) => {
-      this.#error ??= toOsError(error, { syscall: "read" });
+      this.#error ??= toOSError(error, { syscall: "read" });
     });
     secure.on("close", () => {
       plain.close();
