@@ -28,9 +28,12 @@ export class LifoQueue<T> extends Queue<T> {
   /**
    * Creates a LIFO queue.
    *
-   * @param options `maxsize`: the capacity (`0` or less, the default: unbounded).
+   * @param options The capacity (`0` or less, the default: unbounded), as
+   * a number or as `{ maxsize }`.
+   * @throws {TypeError} when `maxsize` is not a number, `options` has
+   * another key, or is neither a number nor an object.
    */
-  constructor(options?: QueueOptions) {
+  constructor(options?: number | QueueOptions) {
     super(options);
   }
 

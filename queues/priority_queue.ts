@@ -4,9 +4,12 @@
  *
  * @module
  */
+import { describeValue } from "../_options.ts";
 import { heapPop, heapPush, type Less } from "./_heap.ts";
 import { pyLess } from "./_py_order.ts";
-import { Queue, type QueueOptions } from "./queue.ts";
+import { Queue, queueMaxsize, type QueueOptions } from "./queue.ts";
+
+const PRIORITY_QUEUE_OPTIONS = ["maxsize", "compare"] as const;
 
 /** Options of {@linkcode PriorityQueue}. */
 export interface PriorityQueueOptions<T> extends QueueOptions {
@@ -60,16 +63,23 @@ export class PriorityQueue<T> extends Queue<T> {
   /**
    * Creates a priority queue.
    *
-   * @param options `maxsize`: the capacity (`0` or less, the default:
-   * unbounded); `compare`: the order (default: Python's).
-   * @throws {TypeError} when `compare` is not a function.
+   * @param options The capacity as a number, or `{ maxsize, compare }`:
+   * the capacity (`0` or less, the default: unbounded) and the order
+   * (default: Python's).
+   * @throws {TypeError} when `compare` is not a function, `maxsize` not a
+   * number, `options` has another key, or is neither a number nor an
+   * object.
    */
-  constructor(options?: PriorityQueueOptions<T>) {
-    super(options);
-    const compare = options?.compare;
+  constructor(options?: number | PriorityQueueOptions<T>) {
+    super(queueMaxsize(options, PRIORITY_QUEUE_OPTIONS, new.target));
+    const compare = typeof options === "number" ? undefined : options?.compare;
     if (compare === undefined) this.#less = pyLess;
     else if (typeof compare !== "function") {
-      throw new TypeError(`compare must be a function, not ${typeof compare}`);
+      throw new TypeError(
+        `Cannot create ${new.target.name}: compare must be a function, not ${
+          describeValue(compare)
+        }`,
+      );
     } else this.#less = (a, b) => compare(a, b) < 0;
   }
 

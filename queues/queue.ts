@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions, describeValue } from "../_options.ts";
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { QueueEmpty, QueueFull, QueueShutDown, ValueError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
@@ -17,6 +18,33 @@ export interface QueueOptions {
    * (the default) means no limit.
    */
   maxsize?: number;
+}
+
+const QUEUE_OPTIONS = ["maxsize"] as const;
+
+/**
+ * The capacity given to a queue constructor: a number (Python's positional
+ * `maxsize`) or the options' `maxsize`, after checking the options against
+ * `known` (a subclass reads more keys). Shared with the subclasses.
+ *
+ * @ignore
+ */
+export function queueMaxsize(
+  options: unknown,
+  known: readonly string[],
+  cls: { readonly name: string },
+): number {
+  let maxsize: unknown = options;
+  if (typeof options !== "number") {
+    checkOptions(options, known, `create ${cls.name}`);
+    maxsize = (options as QueueOptions | undefined)?.maxsize ?? 0;
+  }
+  if (typeof maxsize !== "number") {
+    throw new TypeError(
+      `Cannot create ${cls.name}: maxsize must be a number, not ${describeValue(maxsize)}`,
+    );
+  }
+  return maxsize;
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -48,8 +76,11 @@ function yielded<T>(value: T): IteratorYieldResult<T> {
  * free slot, the wake-up passes to the next waiter, so no item or slot is
  * lost or given twice.
  *
- * Differences from asyncio: `maxsize` is an option (`new Queue({ maxsize:
- * 3 })`); async iteration is an addition (asyncio queues are not iterable).
+ * The capacity is the first argument, as Python's positional `maxsize`
+ * (`new Queue(3)`), or an option (`new Queue({ maxsize: 3 })`); an
+ * unknown option is a `TypeError`, as Python's unexpected keyword argument.
+ *
+ * Differences from asyncio: async iteration is an addition (asyncio queues are not iterable).
  *
  * @example
  * ```ts
@@ -89,15 +120,13 @@ export class Queue<T> implements AsyncIterable<T> {
   /**
    * Creates a queue.
    *
-   * @param options `maxsize`: the capacity (`0` or less, the default: unbounded).
-   * @throws {TypeError} when `maxsize` is not a number.
+   * @param options The capacity (`0` or less, the default: unbounded), as
+   * a number or as `{ maxsize }`.
+   * @throws {TypeError} when `maxsize` is not a number, `options` has
+   * another key, or is neither a number nor an object.
    */
-  constructor(options?: QueueOptions) {
-    const maxsize = options?.maxsize ?? 0;
-    if (typeof maxsize !== "number") {
-      throw new TypeError(`maxsize must be a number, not ${typeof maxsize}`);
-    }
-    this.#maxsize = maxsize;
+  constructor(options?: number | QueueOptions) {
+    this.#maxsize = queueMaxsize(options, QUEUE_OPTIONS, new.target);
   }
 
   /** The capacity (`0` or less: unbounded). */

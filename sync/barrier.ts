@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { argumentTypeError } from "../_options.ts";
 import { defineRepr } from "../_platform/mod.ts";
 import { BrokenBarrierError, ValueError } from "../errors.ts";
 import { Condition } from "./condition.ts";
@@ -54,12 +55,13 @@ export class Barrier {
   /**
    * Creates a barrier for `parties` tasks.
    *
+   * @param parties How many tasks meet at the barrier.
    * @throws {ValueError} `parties must be > 0`.
+   * @throws {TypeError} when `parties` is not a number (also for an options
+   * object like `{ parties: 3 }`: write `new Barrier(3)`).
    */
   constructor(parties: number) {
-    if (typeof parties !== "number") {
-      throw new TypeError(`parties must be a number, not ${typeof parties}`);
-    }
+    if (typeof parties !== "number") throw argumentTypeError(new.target, "parties", parties);
     if (!(parties >= 1)) throw new ValueError("parties must be > 0");
     this.#parties = parties;
   }

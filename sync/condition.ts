@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { argumentTypeError } from "../_options.ts";
 import { defineRepr } from "../_platform/mod.ts";
 import { isCancelledError, RuntimeError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
@@ -62,12 +63,13 @@ export class Condition {
    * Creates a condition over `lock` (default: a new {@linkcode Lock}).
    *
    * @param lock The lock to use; it may be shared with other code.
-   * @throws {TypeError} when `lock` is not a {@linkcode Lock}.
+   * @throws {TypeError} when `lock` is not a {@linkcode Lock} (also for an
+   * options object like `{ lock }`: write `new Condition(lock)`).
    */
   constructor(lock?: Lock) {
     if (lock === undefined) lock = new Lock();
     else if (!(lock instanceof Lock)) {
-      throw new TypeError(`lock must be a Lock, not ${String(lock)}`);
+      throw argumentTypeError(new.target, "lock", lock, "a Lock");
     }
     this.#lock = lock;
   }

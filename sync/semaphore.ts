@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { argumentTypeError } from "../_options.ts";
 import { defineRepr } from "../_platform/mod.ts";
 import { isCancelledError, ValueError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
@@ -58,13 +59,13 @@ export class Semaphore {
   /**
    * Creates a semaphore with `value` units (default 1).
    *
+   * @param value The number of units (Python's positional `value`).
    * @throws {ValueError} `Semaphore initial value must be >= 0`.
-   * @throws {TypeError} when `value` is not a number.
+   * @throws {TypeError} when `value` is not a number (also for an options
+   * object like `{ value: 3 }`: write `new Semaphore(3)`).
    */
   constructor(value = 1) {
-    if (typeof value !== "number") {
-      throw new TypeError(`value must be a number, not ${typeof value}`);
-    }
+    if (typeof value !== "number") throw argumentTypeError(new.target, "value", value);
     if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
     this.#value = value;
   }
@@ -162,7 +163,9 @@ export class BoundedSemaphore extends Semaphore {
   /**
    * Creates a bounded semaphore with `value` units (default 1).
    *
+   * @param value The number of units, and the bound.
    * @throws {ValueError} `Semaphore initial value must be >= 0`.
+   * @throws {TypeError} when `value` is not a number.
    */
   constructor(value = 1) {
     super(value);

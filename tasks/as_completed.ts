@@ -4,11 +4,12 @@
  *
  * @module
  */
+import { checkOptions } from "../_options.ts";
 import { TimeoutError } from "../errors.ts";
 import type { TimerHandle } from "../loop/handle.ts";
 import type { AbstractEventLoop, CoroutineLike } from "../loop/types.ts";
 import { isCoroutine } from "./coroutine.ts";
-import { ensureFuture } from "./create_task.ts";
+import { ensureFutureFor } from "./create_task.ts";
 import { defaultLoop, type Future, isFuture } from "./future.ts";
 
 /** Options of {@linkcode asCompleted}. */
@@ -46,6 +47,8 @@ class LazyStep<T> extends Promise<T> {
 // Promises derived with then() are plain ones.
 Object.defineProperty(LazyStep, Symbol.species, { get: () => Promise });
 
+const AS_COMPLETED_OPTIONS = ["timeout"] as const;
+
 interface Box<T> {
   f: Future<T>;
 }
@@ -66,7 +69,17 @@ class AsCompleted<T> implements Iterable<Promise<T>>, AsyncIterable<Future<T>> {
   constructor(inputs: Set<CoroutineLike<T>>, timeout: number | null) {
     this.#loop = defaultLoop();
     const todo = new Set<Future<T>>();
-    for (const aw of inputs) todo.add(ensureFuture(aw, { loop: this.#loop }));
+    for (const aw of inputs) {
+      try {
+        todo.add(ensureFutureFor(aw, this.#loop, "asCompleted"));
+      } catch (e) {
+        if (!Array.isArray(aw)) throw e;
+        throw new TypeError(
+          "Cannot call asCompleted(): got an array inside the iterable; "
+            + "pass the awaitables themselves: asCompleted(list) or asCompleted([...list, other])",
+        );
+      }
+    }
     this.#todo = todo;
     this.#left = todo.size;
     const onDone = (f: Future<T>): void => this.#onDone(f);
@@ -179,10 +192,15 @@ class AsCompleted<T> implements Iterable<Promise<T>>, AsyncIterable<Future<T>> {
  * `fut as unknown as Future<T>` to call the future's methods; at run time it
  * is the future.
  *
+ * The element type is inferred from the inputs, a union when they differ:
+ * `asCompleted([numberTask, userTask])` yields `Promise<number | User>`.
+ *
  * @param aws The awaitables.
  * @param options `timeout` in seconds (`null`: none).
  * @returns An iterable of promises and an async iterable of futures.
- * @throws {TypeError} when `aws` is itself awaitable or not iterable.
+ * @throws {TypeError} when `aws` is itself awaitable or not iterable, holds
+ * an array (pass the awaitables themselves) or something else that is not
+ * awaitable, or `options` has an unknown key.
  *
  * @example
  * ```ts
@@ -209,7 +227,26 @@ class AsCompleted<T> implements Iterable<Promise<T>>, AsyncIterable<Future<T>> {
 export function asCompleted<T>(
   aws: Iterable<CoroutineLike<T>>,
   options?: AsCompletedOptions,
-): Iterable<Promise<T>> & AsyncIterable<Future<T>> {
+): Iterable<Promise<T>> & AsyncIterable<Future<T>>;
+/**
+ * Inputs of different types: the element type is the union of their
+ * results (`asCompleted([numberTask, userTask])` yields
+ * `Promise<number | User>`).
+ *
+ * @param aws The awaitables.
+ * @param options `timeout` in seconds (`null`: none).
+ * @returns An iterable of promises and an async iterable of futures.
+ */
+export function asCompleted<A extends CoroutineLike<unknown>>(
+  aws: Iterable<A>,
+  options?: AsCompletedOptions,
+):
+  & Iterable<Promise<A extends () => PromiseLike<infer R> ? Awaited<R> : Awaited<A>>>
+  & AsyncIterable<Future<A extends () => PromiseLike<infer R> ? Awaited<R> : Awaited<A>>>;
+export function asCompleted(
+  aws: Iterable<CoroutineLike<unknown>>,
+  options?: AsCompletedOptions,
+): Iterable<Promise<unknown>> & AsyncIterable<Future<unknown>> {
   const notIterable = typeof aws !== "object" || aws === null
     || typeof (aws as Partial<Iterable<unknown>>)[Symbol.iterator] !== "function";
   if (
@@ -217,7 +254,18 @@ export function asCompleted<T>(
     || typeof (aws as Partial<PromiseLike<unknown>>).then === "function"
   ) {
     const name = aws === null ? "null" : (aws as object)?.constructor?.name ?? typeof aws;
-    throw new TypeError(`expects an iterable of awaitables, not ${name}`);
+    const awaitable = typeof aws === "function"
+      || (typeof aws === "object" && aws !== null
+        && typeof (aws as { then?: unknown }).then === "function");
+    const hint = awaitable ? "; pass them in an array: asCompleted([a, b])" : "";
+    throw new TypeError(`expects an iterable of awaitables, not ${name}${hint}`);
   }
-  return new AsCompleted<T>(new Set(aws), options?.timeout ?? null);
+  checkOptions(options, AS_COMPLETED_OPTIONS, "call asCompleted()");
+  const timeout = options?.timeout ?? null;
+  if (timeout !== null && typeof timeout !== "number") {
+    throw new TypeError(
+      `Cannot call asCompleted(): timeout must be a number or null, not ${typeof timeout}`,
+    );
+  }
+  return new AsCompleted<unknown>(new Set(aws), timeout);
 }

@@ -4,10 +4,11 @@
  *
  * @module
  */
+import { checkOptions } from "../_options.ts";
 import { CancelledError } from "../errors.ts";
 import type { AbstractEventLoop, CoroutineLike } from "../loop/types.ts";
 import { coroutineTask, isCoroutine } from "./coroutine.ts";
-import { ensureFuture } from "./create_task.ts";
+import { ensureFutureFor } from "./create_task.ts";
 import { defaultLoop, Future, isFuture } from "./future.ts";
 
 /** Options of {@linkcode gather}. */
@@ -45,9 +46,29 @@ function cancelledErrorOf(fut: Future<unknown>): CancelledError {
   return fut.cancelled() ? fut._cancelledError() : new CancelledError("");
 }
 
-function isOptions(x: unknown): x is GatherOptions {
-  return typeof x === "object" && x !== null
-    && typeof (x as PromiseLike<unknown>).then !== "function";
+const GATHER_OPTIONS = ["returnExceptions"] as const;
+
+// The trailing argument is taken as the options when it is an object that
+// is not awaitable; it is checked there (an unknown key, such as Python's
+// `return_exceptions`, is a TypeError naming `returnExceptions`).
+function takeOptions(args: unknown[]): boolean {
+  const last = args[args.length - 1];
+  if (typeof last !== "object" || last === null) return false;
+  if (Array.isArray(last)) throw spreadError(args.length);
+  if (typeof (last as PromiseLike<unknown>).then === "function") return false;
+  args.pop();
+  checkOptions(last, GATHER_OPTIONS, "call gather()");
+  return Boolean((last as GatherOptions).returnExceptions);
+}
+
+// gather() takes the awaitables as arguments; an array of them (Python's
+// `gather(*aws)` written without the star) is a mistake that would
+// otherwise resolve to nothing while the work goes on unobserved.
+function spreadError(count: number): TypeError {
+  const call = count === 1 ? "gather(...list)" : "gather(...list, other)";
+  return new TypeError(
+    `Cannot call gather(): got an array where it takes awaitables; spread it: ${call}`,
+  );
 }
 
 /**
@@ -68,11 +89,13 @@ function isOptions(x: unknown): x is GatherOptions {
  * other (`cancelled()` of the gather stays `false`).
  *
  * Differences from asyncio: the options come as a trailing object,
- * `gather(a, b, { returnExceptions: true })`.
+ * `gather(a, b, { returnExceptions: true })`; an unknown key in it is a
+ * `TypeError`, as Python's unexpected keyword argument.
  *
  * @param aws The awaitables, optionally followed by `{ returnExceptions }`.
  * @returns A {@linkcode Future} of the results (awaitable, with `cancel()`).
- * @throws {TypeError} when an argument is not awaitable.
+ * @throws {TypeError} when an argument is not awaitable, is an array (spread
+ * it: `gather(...list)`), or the options have an unknown key.
  *
  * @example
  * ```ts
@@ -120,10 +143,7 @@ export function gather<T extends unknown[]>(
   ...args: [...{ [K in keyof T]: CoroutineLike<T[K]> }, GatherOptions]
 ): Future<{ [K in keyof T]: T[K] | Error }>;
 export function gather(...args: unknown[]): Future<unknown[]> {
-  let returnExceptions = false;
-  if (args.length > 0 && isOptions(args[args.length - 1])) {
-    returnExceptions = (args.pop() as GatherOptions).returnExceptions === true;
-  }
+  const returnExceptions = args.length > 0 && takeOptions(args);
   if (args.length === 0) {
     const loop = defaultLoop();
     const outer = new Future<unknown[]>({ loop });
@@ -142,7 +162,6 @@ function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unkno
   let seen: Map<unknown, Future<unknown>> | null = null;
   let seenDone: Set<Future<unknown>> | null = null;
   let loop: AbstractEventLoop | undefined;
-  let loopOptions: { loop: AbstractEventLoop } | undefined;
   let unique = 0;
   let finished = 0;
   let outer: GatheringFuture<unknown[]> | null = null;
@@ -201,15 +220,17 @@ function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unkno
         continue;
       }
     }
-    const fut = ensureFuture(arg as CoroutineLike<unknown>, loopOptions);
+    let fut: Future<unknown>;
+    try {
+      fut = ensureFutureFor(arg as CoroutineLike<unknown>, loop, "gather");
+    } catch (e) {
+      throw Array.isArray(arg) ? spreadError(n) : e;
+    }
     if (known === undefined) (seen ??= new Map()).set(arg, fut);
     if (fut.done()) {
       (seenDone ??= new Set()).add(fut);
     } else fut.addDoneCallback(onChildDone);
-    if (loop === undefined) {
-      loop = fut.getLoop();
-      loopOptions = { loop };
-    }
+    if (loop === undefined) loop = fut.getLoop();
     unique++;
     children[i] = fut;
   }

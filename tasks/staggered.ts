@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { describeValue } from "../_options.ts";
 import { CancelledError, ExceptionGroup, isCancelledError, KeyboardInterrupt } from "../errors.ts";
 import { currentTask } from "./current_task.ts";
 import { defaultLoop, type Future } from "./future.ts";
@@ -33,6 +34,8 @@ const NONE: unique symbol = Symbol("none");
  * @param coroFns Functions that each start one attempt.
  * @param delay Seconds between starts, or `null`.
  * @returns `[winnerResult, winnerIndex, exceptions]`.
+ * @throws {TypeError} (as a rejection) when `coroFns` is not iterable or
+ * `delay` is neither a number nor `null`.
  *
  * @example
  * ```ts
@@ -60,6 +63,18 @@ export async function staggeredRace<T>(
   coroFns: Iterable<() => PromiseLike<T>>,
   delay: number | null,
 ): Promise<[T | null, number | null, Array<unknown | null>]> {
+  if (delay !== null && typeof delay !== "number") {
+    throw new TypeError(
+      `Cannot call staggeredRace(): delay must be a number or null, not ${describeValue(delay)}`,
+    );
+  }
+  if (typeof (coroFns as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] !== "function") {
+    throw new TypeError(
+      `Cannot call staggeredRace(): coroFns must be an iterable of functions, not ${
+        describeValue(coroFns)
+      }`,
+    );
+  }
   const loop = defaultLoop();
   const fns = coroFns[Symbol.iterator]();
   let winnerResult: T | null = null;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { describeValue } from "../_options.ts";
 import { defineRepr } from "../_platform/mod.ts";
 import { isCancelledError, RuntimeError, TimeoutError } from "../errors.ts";
 import type { Handle, TimerHandle } from "../loop/handle.ts";
@@ -143,6 +144,7 @@ export class Timeout {
     if (this.#state !== CREATED) {
       return Promise.reject(new RuntimeError("Timeout has already been entered"));
     }
+    if (typeof body !== "function") return Promise.reject(notABody(body));
     if (!isScope(state) || state.task === null) {
       return Promise.reject(new RuntimeError("Timeout should be used inside a task"));
     }
@@ -218,6 +220,15 @@ export class Timeout {
   }
 }
 
+// `async with asyncio.timeout(5):` has no body argument; the port's form
+// takes the block as a callback, and `await timeout(5)` alone is the habit.
+function notABody(body: unknown): TypeError {
+  return new TypeError(
+    `Cannot enter timeout(): body must be a function, not ${describeValue(body)}; `
+      + "write await timeout(delay, async (cm) => { ... })",
+  );
+}
+
 defineRepr(Timeout, (t) => {
   const when = t.when();
   const info = t._stateName === "active"
@@ -256,6 +267,8 @@ defineRepr(Timeout, (t) => {
  * @returns The body's value.
  * @throws {TimeoutError} when the deadline cancelled the body.
  * @throws {RuntimeError} `Timeout should be used inside a task` outside a task.
+ * @throws {TypeError} (as a rejection) when the deadline is not a number or
+ * `null`, or `body` is not a function.
  *
  * @example
  * ```ts
@@ -277,7 +290,9 @@ export function timeout<T>(
   if (delay === null || delay === undefined) return new Timeout(null)._run(body);
   if (typeof delay !== "number") {
     return Promise.reject(
-      new TypeError(`timeout delay must be a number or null, got ${String(delay)}`),
+      new TypeError(
+        `Cannot enter timeout(): delay must be a number or null, not ${describeValue(delay)}`,
+      ),
     );
   }
   // One read of the context gives both the loop and the enclosing scope.
@@ -304,6 +319,8 @@ export function timeout<T>(
  * @returns The body's value.
  * @throws {TimeoutError} when the deadline cancelled the body.
  * @throws {RuntimeError} `Timeout should be used inside a task` outside a task.
+ * @throws {TypeError} (as a rejection) when the deadline is not a number or
+ * `null`, or `body` is not a function.
  *
  * @example
  * ```ts

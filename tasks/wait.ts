@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions, describeValue } from "../_options.ts";
 import { valueRepr } from "../_platform/mod.ts";
 import { ValueError } from "../errors.ts";
 import type { TimerHandle } from "../loop/handle.ts";
@@ -31,10 +32,22 @@ export interface WaitOptions {
   returnWhen?: ReturnWhen;
 }
 
+const WAIT_OPTIONS = ["timeout", "returnWhen"] as const;
+
 function typeName(x: unknown): string {
   if (x === null) return "null";
   if (typeof x !== "object" && typeof x !== "function") return typeof x;
   return (x as { constructor?: { name?: string } }).constructor?.name || "object";
+}
+
+function notFutureError(f: unknown): TypeError {
+  if (Array.isArray(f)) {
+    return new TypeError(
+      "wait() takes futures or tasks, got an array inside the iterable; "
+        + "pass the futures themselves: wait(list) or wait([...list, other])",
+    );
+  }
+  return new TypeError(`wait() takes futures or tasks, got ${valueRepr(f)}`);
 }
 
 /**
@@ -56,7 +69,9 @@ function typeName(x: unknown): string {
  * @param options `timeout` (seconds, `null` for none) and `returnWhen`.
  * @returns `[done, pending]`.
  * @throws {TypeError} when `aws` is a single future or coroutine, or holds
- * a coroutine, a function or anything else that is not a future.
+ * a coroutine, a function or anything else that is not a future (an array
+ * in it: pass the futures themselves); when `options` has an unknown key
+ * or `timeout` is not a number or `null`.
  * @throws {ValueError} when `aws` is empty or `returnWhen` is unknown.
  *
  * @example
@@ -80,13 +95,20 @@ export async function wait<T>(
   aws: Iterable<Future<T>>,
   options?: WaitOptions,
 ): Promise<[done: Set<Future<T>>, pending: Set<Future<T>>]> {
-  const returnWhen = options?.returnWhen ?? ALL_COMPLETED;
-  const timeout = options?.timeout ?? null;
   if (
     isFuture(aws) || isCoroutine(aws) || typeof aws !== "object" || aws === null
     || typeof (aws as Partial<Iterable<unknown>>)[Symbol.iterator] !== "function"
   ) {
-    throw new TypeError(`expect a list of futures, not ${typeName(aws)}`);
+    const hint = isFuture(aws) || isCoroutine(aws) ? "; pass them in an array: wait([a, b])" : "";
+    throw new TypeError(`expect a list of futures, not ${typeName(aws)}${hint}`);
+  }
+  checkOptions(options, WAIT_OPTIONS, "call wait()");
+  const returnWhen = options?.returnWhen ?? ALL_COMPLETED;
+  const timeout = options?.timeout ?? null;
+  if (timeout !== null && typeof timeout !== "number") {
+    throw new TypeError(
+      `Cannot call wait(): timeout must be a number or null, not ${describeValue(timeout)}`,
+    );
   }
   const fs = new Set<Future<T>>(aws);
   if (fs.size === 0) throw new ValueError("Set of Tasks/Futures is empty.");
@@ -99,9 +121,7 @@ export async function wait<T>(
     if (isCoroutine(f) || typeof f === "function") {
       throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
     }
-    if (!isFuture(f)) {
-      throw new TypeError(`wait() takes futures or tasks, got ${valueRepr(f)}`);
-    }
+    if (!isFuture(f)) throw notFutureError(f);
   }
   const loop = defaultLoop();
   const waiter = loop.createFuture<void>();

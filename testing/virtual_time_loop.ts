@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions, describeValue } from "../_options.ts";
 import { macrotask } from "../_platform/mod.ts";
 import { EventLoop } from "../loop/event_loop.ts";
 import "../tasks/task.ts";
@@ -15,6 +16,14 @@ export interface VirtualTimeOptions {
   autojump?: boolean;
   /** The clock's starting time in seconds (default 0). */
   start?: number;
+}
+
+const VIRTUAL_TIME_OPTIONS = ["autojump", "start"] as const;
+
+function optionTypeError(key: string, expected: string, value: unknown): TypeError {
+  return new TypeError(
+    `Cannot create VirtualTimeEventLoop: ${key} must be ${expected}, not ${describeValue(value)}`,
+  );
 }
 
 /**
@@ -45,11 +54,23 @@ export class VirtualTimeEventLoop extends EventLoop {
   #now: number;
   readonly #autojump: boolean;
 
-  /** Creates a virtual-time loop. */
-  constructor(options: VirtualTimeOptions = {}) {
+  /**
+   * Creates a virtual-time loop.
+   *
+   * @param options `autojump` (default `true`) and `start`, the clock's
+   * first reading in seconds (default `0`).
+   * @throws {TypeError} when `options` has an unknown key or is not an
+   * object, `start` is not a number or `autojump` not a boolean.
+   */
+  constructor(options?: VirtualTimeOptions) {
+    checkOptions(options, VIRTUAL_TIME_OPTIONS, "create VirtualTimeEventLoop");
+    const start = options?.start ?? 0;
+    const autojump = options?.autojump ?? true;
+    if (typeof start !== "number") throw optionTypeError("start", "a number", start);
+    if (typeof autojump !== "boolean") throw optionTypeError("autojump", "a boolean", autojump);
     super();
-    this.#now = options.start ?? 0;
-    this.#autojump = options.autojump ?? true;
+    this.#now = start;
+    this.#autojump = autojump;
   }
 
   /** The virtual clock, in seconds. */
