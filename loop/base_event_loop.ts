@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions, markChecked } from "../_options.ts";
 import {
   type HostTimer,
   hostTimers,
@@ -62,6 +63,9 @@ let timerSeq = 0;
 
 // The arguments of every callback scheduled without any (never written to).
 const NO_ARGS: unknown[] = [];
+
+/** The options `createTask()` reads (checked once per call). */
+const TASK_OPTIONS = ["name", "eagerStart"] as const;
 
 // Awaiting an already-resolved promise takes one microtask turn without
 // allocating a new promise per turn (as `await undefined` does).
@@ -144,7 +148,9 @@ export abstract class BaseEventLoop {
   #handover = false;
   #implicitDone: Promise<void> | null = null;
   #root: ContextState = { loop: this.#self, task: null };
-  #taskOptions: { readonly loop: AbstractEventLoop } = Object.freeze({ loop: this.#self });
+  #taskOptions: { readonly loop: AbstractEventLoop } = Object.freeze(
+    markChecked({ loop: this.#self }),
+  );
 
   /** @ignore Debug mode, read by futures as they are made (see setDebug). */
   _debug = false;
@@ -283,11 +289,13 @@ export abstract class BaseEventLoop {
    * `createTask()` in `tasks` takes.
    *
    * @throws {TypeError} when `coro` is a promise, a future or anything else
-   * (`a coroutine was expected`, with what to write instead).
+   * (`a coroutine was expected`, with what to write instead); when
+   * `options` has a key other than `name` and `eagerStart`.
    * @throws {RuntimeError} `Event loop is closed`.
    */
   createTask<T>(coro: TaskBody<T>, options?: TaskOptions): Task<T> {
     this.#checkClosed();
+    if (options !== undefined) checkOptions(options, TASK_OPTIONS, "create task");
     if (this.#taskFactory !== null) {
       return this.#taskFactory(this.#self, coro, options ?? {}) as Task<T>;
     }
@@ -295,7 +303,7 @@ export abstract class BaseEventLoop {
     // The common call has no options: one shared options object, no copy.
     return new Task<T>(
       coro,
-      options === undefined ? this.#taskOptions : { ...options, loop: this.#self },
+      options === undefined ? this.#taskOptions : markChecked({ ...options, loop: this.#self }),
     );
   }
 

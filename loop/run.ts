@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions, describeValue } from "../_options.ts";
 import { exitCodeForUncaught, exitProcess, signalListeners } from "../_platform/mod.ts";
 import { isCancelledError, KeyboardInterrupt, RuntimeError, ValueError } from "../errors.ts";
 import { isCoroutine, refusedBodyMessage } from "../tasks/coroutine.ts";
@@ -22,6 +23,20 @@ export interface RunOptions {
   debug?: boolean;
   /** Makes the loop (default: `newEventLoop()` of the current policy). */
   loopFactory?: () => AbstractEventLoop;
+}
+
+const RUN_OPTIONS = ["debug", "loopFactory"] as const;
+
+function checkRunOptions(options: RunOptions | undefined, action: string): void {
+  checkOptions(options, RUN_OPTIONS, action);
+  const factory = options?.loopFactory;
+  if (factory !== undefined && typeof factory !== "function") {
+    throw new TypeError(
+      `Cannot ${action}: loopFactory must be a function that makes a loop, not ${
+        describeValue(factory)
+      }`,
+    );
+  }
 }
 
 // A SIGINT death's exit status (128 + 2), which Python gives an uncaught
@@ -81,10 +96,17 @@ export class Runner implements AsyncDisposable, Disposable {
   readonly #loopFactory: (() => AbstractEventLoop) | undefined;
   #interrupts = 0;
 
-  /** Creates a runner; the loop is made on first use. */
-  constructor(options: RunOptions = {}) {
-    this.#debug = options.debug;
-    this.#loopFactory = options.loopFactory;
+  /**
+   * Creates a runner; the loop is made on first use.
+   *
+   * @param options `debug` and `loopFactory`.
+   * @throws {TypeError} when `options` has another key or is not an
+   * object, or `loopFactory` is not a function.
+   */
+  constructor(options?: RunOptions) {
+    checkRunOptions(options, "create Runner");
+    this.#debug = options?.debug;
+    this.#loopFactory = options?.loopFactory;
   }
 
   /**
@@ -233,6 +255,8 @@ async function cancelLeftovers(loop: AbstractEventLoop): Promise<void> {
  * @throws {ValueError} `a coroutine was expected, got …` for a promise or
  * a future, with what to write instead.
  * @throws {RuntimeError} `asyncio.run() cannot be called from a running event loop`.
+ * @throws {TypeError} when `options` has another key than `debug` and
+ * `loopFactory`, or is not an object.
  *
  * @example
  * ```ts
@@ -254,6 +278,7 @@ export async function run<T>(main: TaskBody<T>, options?: RunOptions): Promise<T
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
   checkMain(main, "run");
+  checkRunOptions(options, "call run()");
   const runner = new Runner(options);
   try {
     return await runner.run(main);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions } from "../_options.ts";
 import { valueRepr } from "../_platform/mod.ts";
 import { ValueError } from "../errors.ts";
 import type {
@@ -78,7 +79,8 @@ export function createTask<T>(coro: TaskBody<T>, options?: TaskOptions): Task<T>
  * @param options `loop`: the loop a new task runs on.
  * @returns The future or the new task.
  * @throws {ValueError} when `aw` is a future bound to another loop than `options.loop`.
- * @throws {TypeError} when `aw` is not awaitable.
+ * @throws {TypeError} when `aw` is not awaitable, or `options` has another
+ * key than `loop`.
  *
  * @example
  * ```ts
@@ -101,8 +103,11 @@ export function ensureFuture<T>(
   aw: CoroutineLike<T>,
   options?: { loop?: AbstractEventLoop },
 ): Future<T> {
+  checkOptions(options, ENSURE_FUTURE_OPTIONS, "call ensureFuture()");
   return ensureFutureFor(aw, options?.loop, "ensureFuture");
 }
+
+const ENSURE_FUTURE_OPTIONS = ["loop"] as const;
 
 /**
  * {@linkcode ensureFuture} for the calls that take awaitables (`gather`,

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { checkOptions } from "../_options.ts";
 import { defineRepr, onExit, valueRepr } from "../_platform/mod.ts";
 import { type CancelledError, InvalidStateError, RuntimeError } from "../errors.ts";
 import { taskSupport } from "../loop/base_event_loop.ts";
@@ -29,6 +30,7 @@ export const ERROR = 2;
 export const CANCELLED = 3;
 
 const FUTURE_BRAND = Symbol.for("@asyncio/asyncio.Future");
+const FUTURE_OPTIONS = ["loop"] as const;
 
 // A `then` registration: settles the promise `then` returned once the
 // future is done, running `onF`/`onR` like a native reaction would.
@@ -227,8 +229,13 @@ export class Future<T> implements PromiseLike<T> {
   /**
    * Creates a pending future bound to `options.loop`, else to the running
    * loop, else to `getEventLoop()`.
+   *
+   * @param options `loop`.
+   * @throws {TypeError} when `options` has another key or is not an object.
    */
   constructor(options?: { loop?: AbstractEventLoop }) {
+    // A subclass (Task) checks its own options.
+    if (new.target === Future) checkOptions(options, FUTURE_OPTIONS, "create Future");
     const loop = options?.loop ?? defaultLoop();
     this._loop = loop;
     if ((loop as { _debug?: boolean })._debug === true) recordSourceTraceback(this);

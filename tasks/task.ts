@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions } from "../_options.ts";
 import { contextKind, defineRepr, valueRepr } from "../_platform/mod.ts";
 import { type CancelledError, isCancelledError, RuntimeError } from "../errors.ts";
 import { taskSupport } from "../loop/base_event_loop.ts";
@@ -39,6 +40,7 @@ import {
 } from "./future.ts";
 
 let taskCounter = 0;
+const TASK_CTOR_OPTIONS = ["loop", "name", "eagerStart"] as const;
 
 // `_stepMark` of a task whose first step has not run.
 const NOT_STARTED = -2;
@@ -203,7 +205,8 @@ export class Task<T> extends Future<T> {
    * `name`, and `eagerStart` (run the first step now if the loop runs).
    * @throws {TypeError} when `coro` is anything else: a promise already
    * runs in the caller's context, where the task could not cancel it (the
-   * message says what to write instead).
+   * message says what to write instead); when `options` has another key
+   * than `loop`, `name` and `eagerStart`, or is not an object.
    */
   constructor(
     coro: TaskBody<T>,
@@ -213,6 +216,8 @@ export class Task<T> extends Future<T> {
     if (typeof coro !== "function" && !isCoroutine(coro)) {
       throw new TypeError(refusedBodyMessage(coro, "createTask"));
     }
+    // Once per task; the loop's own options are marked checked.
+    checkOptions(options, TASK_CTOR_OPTIONS, "create Task");
     super(options);
     this._coro = coro;
     if (typeof coro !== "function") claimCoroutine(coro, this);
