@@ -65,7 +65,8 @@ export class TransportInfo {
       case "sslcontext":
         return this.#tls;
       case "peercert":
-        return session?.peerCertificate ?? (session ? null : defaultValue);
+        // `undefined`: the runtime cannot tell (Deno).
+        return session?.peerCertificate === undefined ? defaultValue : session.peerCertificate;
       case "cipher":
         return session?.cipher ?? defaultValue;
       case "compression":

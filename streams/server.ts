@@ -5,8 +5,9 @@
  * @module
  */
 import { defineRepr, type PlatformListener, type PlatformSocket } from "../_platform/mod.ts";
-import { isCancelledError, RuntimeError } from "../errors.ts";
+import { isCancelledError, OSError, RuntimeError } from "../errors.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
+import { logger } from "../loop/logger.ts";
 import { contextState } from "../loop/running_loop.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
 import { Future } from "../tasks/future.ts";
@@ -135,15 +136,24 @@ export class Server implements AsyncDisposable {
     for (const listener of this.#listeners) {
       listener.accept(
         (socket) => contextState.run(this.#ctx, () => this.#accept(socket)),
-        (error) =>
-          contextState.run(this.#ctx, () =>
-            this.#loop.callExceptionHandler({
-              message: "Error on accepting a connection",
-              exception: error,
-              server: this,
-            })),
+        (error) => contextState.run(this.#ctx, () => this.#acceptFailed(error)),
       );
     }
+  }
+
+  // A failed accept or TLS handshake of one client: asyncio reports OS
+  // and SSL errors of a connection only in debug mode, anything else to
+  // the exception handler; the server goes on.
+  #acceptFailed(error: Error): void {
+    if (error instanceof OSError) {
+      if (this.#loop.getDebug()) logger.debug(`${String(this)}: accept failed: ${error}`);
+      return;
+    }
+    this.#loop.callExceptionHandler({
+      message: "Error on accepting a connection",
+      exception: error,
+      server: this,
+    });
   }
 
   #accept(socket: PlatformSocket): void {
