@@ -20,9 +20,10 @@ const LIBRARY = ((): { root: string; bundled: boolean } => {
 const LIBRARY_FOLDERS =
   /^(?:tasks|loop|_platform|sync|queues|streams|subprocess|signals|testing)\/|^(?:mod|errors)\.[jt]s:/;
 
-// In one bundle with the program, the library's frames are told by name.
+// In one bundle with the program, the library's frames are told by name
+// (a bundler may rename `Future` to `_Future` or `Future2`).
 const CREATING_CALLS =
-  /^at (?:new )?(?:\w+\.)?(?:recordSourceTraceback|Future|Task|createTask|createFuture|ensureFuture|wrapAwaitable|runUntilComplete)\b/;
+  /^at (?:new )?(?:[\w$]+\.)?_*(?:recordSourceTraceback|Future|Task|createTask|createFuture|ensureFuture|ensureFutureFor|wrapAwaitable|runUntilComplete)\d*\b/;
 
 function isLibraryFrame(frame: string): boolean {
   const i = frame.indexOf(LIBRARY.root);

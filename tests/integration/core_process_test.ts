@@ -21,6 +21,10 @@ interface Outcome {
 }
 
 function libraryUrl(): string {
+  // ASYNCIO_TEST_LIB overrides (a bundle of the sources, to run these on
+  // Node without rebuilding npm/).
+  const override = process.env.ASYNCIO_TEST_LIB;
+  if (override) return override;
   const entry = runtime === "node" ? resolve("npm/mod.js") : resolve("mod.ts");
   if (!existsSync(entry)) {
     throw new Error(
@@ -65,6 +69,54 @@ test("top-level code without run() works and the process exits by itself", () =>
   assert.equal(o.status, 0, describe(o));
   assert.equal(o.stdout, "own task\nrun after top level\ndone\n", describe(o));
   assert.doesNotMatch(o.stderr, /Unhandled|uncaught/i, describe(o));
+  // The failed task nobody awaited is reported by the time the program ends.
+  assert.match(o.stderr, /Task exception was never retrieved/, describe(o));
+  assert.match(o.stderr, /nobody awaits this/, describe(o));
+});
+
+test("Task exception never retrieved at top level without run() is reported when the program ends", () => {
+  const o = runFixture("unretrieved_at_exit.mjs");
+  assert.equal(o.status, 0, describe(o));
+  assert.equal(o.stdout, "main done\n", describe(o));
+  // asyncio's format: the message, then `future: <Task …>`, then the error.
+  const lines = o.stderr.split("\n");
+  const at = lines.indexOf("Task exception was never retrieved");
+  assert.ok(at >= 0, describe(o));
+  assert.match(
+    lines[at + 1] ?? "",
+    /^future: <Task finished name='Task-\d+' coro=<lost\(\)> exception=Error\('lost at top level'\)>$/,
+    describe(o),
+  );
+  assert.match(lines[at + 2] ?? "", /^Error: lost at top level$/, describe(o));
+  assert.doesNotMatch(o.stderr, /futureRepr|Unhandled|uncaught/i, describe(o));
+  // cpython: test_tasks.py BaseTaskTests.test_log_traceback
+});
+
+test("debug mode: the never-retrieved report and the repr say where the task was created", () => {
+  const o = runFixture("debug_traceback.mjs");
+  assert.equal(o.status, 0, describe(o));
+  // The repr's debug form ends with the place of the createTask() call.
+  assert.match(
+    o.stdout,
+    /^repr: <Task finished .* created at \S*debug_traceback\.mjs:8:\d+>$/m,
+    describe(o),
+  );
+  assert.match(o.stderr, /Task exception was never retrieved/, describe(o));
+  // asyncio's source_traceback: most recent call last, the creating call last.
+  const block = /source_traceback: Object created at \(most recent call last\):\n((?: {2}at .*\n)+)/
+    .exec(o.stderr);
+  assert.ok(block, describe(o));
+  const frames = (block[1] as string).trimEnd().split("\n");
+  assert.match(frames.at(-1) as string, /startWorker .*debug_traceback\.mjs:8:/, describe(o));
+  assert.ok(frames.some((f) => /debug_traceback\.mjs:18:/.test(f)), describe(o));
+  // cpython: test_tasks.py BaseTaskTests.test_task_source_traceback
+});
+
+test("run(): an uncaught KeyboardInterrupt ends the process with status 130, as a SIGINT death", () => {
+  const o = runFixture("keyboard_interrupt.mjs");
+  assert.ok(o.status === 130 || o.signal === "SIGINT", describe(o));
+  assert.equal(o.stdout, "", describe(o));
+  assert.match(o.stderr, /KeyboardInterrupt/, describe(o));
 });
 
 test("run(): SIGINT cancels the main task and run() throws KeyboardInterrupt", () => {
