@@ -258,3 +258,63 @@ test("asCompleted() a failing input rejects its step", async () => {
     assert.equal(results[1], "ok");
   });
 });
+
+test("asCompleted() given its inputs as arguments or an array in the list says what to pass", async () => {
+  await go(async () => {
+    const a = createTask(() => sleep(0, 1));
+    const b = createTask(() => sleep(0, 2));
+    assert.throws(
+      () => asCompleted(a as never, b as never),
+      (e) =>
+        e instanceof TypeError && /pass them in an array: asCompleted\(\[a, b\]\)/.test(e.message),
+    );
+    assert.throws(
+      () => asCompleted([[a, b]] as never),
+      (e) => e instanceof TypeError && /got an array inside the iterable/.test(e.message),
+    );
+    let sum = 0;
+    for (const next of asCompleted([a, b])) sum += await next;
+    assert.equal(sum, 3);
+  });
+});
+
+// Type-level: `deno check` (and the Deno run of this file) fails if the
+// element type is not inferred as the union of the inputs' results.
+type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends (<X>() => X extends B ? 1 : 2) ? true
+  : false;
+function expectType<A, B>(_proof: Equal<A, B>): void {}
+
+interface User {
+  name: string;
+}
+
+test("asCompleted() infers the union of its inputs' results without a type argument", async () => {
+  await go(async () => {
+    const numberTask = createTask(() => sleep(0.02, 42));
+    const userTask = createTask(() => sleep(0.01, { name: "ada" } as User));
+    const got: (number | User)[] = [];
+    for (const next of asCompleted([numberTask, userTask])) {
+      expectType<typeof next, Promise<number | User>>(true);
+      got.push(await next);
+    }
+    assert.deepEqual(got, [{ name: "ada" }, 42]);
+
+    // Functions, coroutines and futures mixed, in both forms of iteration.
+    const mixed = asCompleted([
+      () => sleep(0, "a"),
+      coroutine(async () => 1)(),
+      new Future<boolean>({ loop: getRunningLoop() }),
+    ]);
+    expectType<
+      typeof mixed,
+      & Iterable<Promise<string | number | boolean>>
+      & AsyncIterable<Future<string | number | boolean>>
+    >(true);
+    // The explicit form still compiles.
+    const explicit = asCompleted<number>([numberTask]);
+    expectType<typeof explicit, Iterable<Promise<number>> & AsyncIterable<Future<number>>>(true);
+    for await (const f of explicit) assert.equal(f, numberTask);
+    // Let the pending inputs of `mixed` finish or go.
+    for (const f of [...mixed].slice(0, 2)) await f;
+  });
+});

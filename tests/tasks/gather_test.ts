@@ -419,3 +419,43 @@ test("gather() errors of children finishing after the gather failed are not repo
   assert.deepEqual(reports, []);
   // cpython: test_tasks.py CoroutineGatherTests.test_exception_marking
 });
+
+test("gather() given an array says to spread it, and starts nothing", async () => {
+  await go(async () => {
+    let started = 0;
+    const work = coroutine(async () => {
+      started++;
+      return 1;
+    });
+    const list = [work(), work()];
+    const spread = (e: unknown) =>
+      e instanceof TypeError
+      && /got an array where it takes awaitables; spread it: gather\(\.\.\.list/.test(
+        e.message,
+      );
+    assert.throws(() => gather(list as never), spread);
+    assert.throws(() => gather([] as never), spread);
+    assert.throws(() => gather(list as never, { returnExceptions: true } as never), spread);
+    await turns(3);
+    assert.equal(started, 0);
+    // Spread, the same coroutines run.
+    assert.deepEqual(await gather(...list), [1, 1]);
+    assert.equal(started, 2);
+  });
+});
+
+test("gather() names returnExceptions for Python's return_exceptions and checks the options", async () => {
+  await go(async () => {
+    const fail = () => Promise.reject(new RangeError("x"));
+    assert.throws(
+      () => gather(fail, { return_exceptions: true } as never),
+      (e) =>
+        e instanceof TypeError
+        && e.message
+          === "Cannot call gather(): got an unexpected keyword argument 'return_exceptions' (did you mean 'returnExceptions'?); known options: returnExceptions",
+    );
+    assert.throws(() => gather(fail, new Map() as never), /options must be a plain object/);
+    const [r] = await gather(fail, { returnExceptions: true });
+    assert.ok(r instanceof RangeError);
+  });
+});

@@ -259,3 +259,22 @@ test("wait() cancelling the waiting task cancels only the wait", async () => {
   });
   // cpython: test_tasks.py BaseTaskTests.test_yield_wait_does_not_shield_cancel
 });
+
+test("wait() given its futures as arguments or an array in the list says what to pass", async () => {
+  await go(async () => {
+    const a = createTask(() => sleep(0, 1));
+    const b = createTask(() => sleep(0, 2));
+    await assert.rejects(
+      wait(a as never, b as never),
+      (e) =>
+        e instanceof TypeError
+        && /not Task; pass them in an array: wait\(\[a, b\]\)/.test(e.message),
+    );
+    await assert.rejects(
+      wait([[a, b]] as never),
+      (e) => e instanceof TypeError && /got an array inside the iterable/.test(e.message),
+    );
+    const [done] = await wait([a, b]);
+    assert.equal(done.size, 2);
+  });
+});
