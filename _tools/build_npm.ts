@@ -189,15 +189,23 @@ function fixDeclarations(dir: string): void {
   }
 }
 
+/** The package's description, kept with its JSR settings in _tools/jsr_package.json. */
+function description(): string | undefined {
+  const file = join(ROOT, "_tools", "jsr_package.json");
+  if (!existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, "utf8")) as { description?: string }).description;
+}
+
 function packageJson(config: DenoJson): Record<string, unknown> {
   const exports: Record<string, PackageExport> = {};
   for (const [key, source] of Object.entries(config.exports)) {
     exports[key] = { types: outPath(source, ".d.ts"), default: outPath(source) };
   }
+  const text = config.description ?? description();
   return {
     name: config.name,
     version: config.version,
-    ...(config.description ? { description: config.description } : {}),
+    ...(text ? { description: text } : {}),
     license: config.license,
     type: "module",
     exports,

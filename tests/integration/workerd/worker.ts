@@ -12,6 +12,7 @@ import {
   createTask,
   currentSignal,
   currentTask,
+  Event,
   ExceptionGroup,
   gather,
   getRunningLoop,
@@ -173,8 +174,9 @@ const routes: Record<string, (url: URL) => Promise<Json>> = {
     const other = url.searchParams.get("other") ?? "?";
     return await run(async () => {
       currentTask()?.setName(`main-${id}`);
+      const listed = new Event();
       const helpers = [1, 2, 3].map((i) =>
-        createTask(() => sleep(0.05), { name: `helper-${id}-${i}` })
+        createTask(() => listed.wait(), { name: `helper-${id}-${i}` })
       );
       started.add(id);
       // Wait, on real time, until the other request runs too: then both
@@ -186,6 +188,7 @@ const routes: Record<string, (url: URL) => Promise<Json>> = {
       }
       const names = [...allTasks()].map((t) => t.getName()).sort();
       const loop = loopId();
+      listed.set();
       await gather(...helpers);
       await sleep(0.05);
       started.delete(id);

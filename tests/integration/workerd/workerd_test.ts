@@ -1,7 +1,8 @@
 // The core in a real edge runtime: Cloudflare's workerd (the pinned `workerd`
 // npm package) runs worker.ts, bundled with esbuild from the npm build's "."
-// entry, with `nodejs_compat` (AsyncLocalStorage). workerd listens on a free
-// loopback port and is stopped after the last test, also when one fails.
+// entry, with `nodejs_compat` (AsyncLocalStorage), and the README's Worker
+// program next to it. workerd listens on free loopback ports and is stopped
+// after the last test, also when one fails.
 //
 // Runs on Node (`node _tools/check.mjs --only=workerd`), from the repository
 // root, against npm/ (built by the gate's build step).
@@ -13,6 +14,7 @@ import { join } from "node:path";
 import process from "node:process";
 import { after, before } from "node:test";
 import { assert, test } from "../../_suite.ts";
+import { readmeProgram } from "../../packaging/_readme.ts";
 
 const ROOT = process.cwd();
 const BIN = join(ROOT, "node_modules", ".bin");
@@ -21,6 +23,7 @@ let dir = "";
 let workerd: ChildProcess | null = null;
 let output = "";
 let base = "";
+let readmeBase = "";
 
 function stop(): void {
   if (workerd !== null && workerd.exitCode === null && workerd.signalCode === null) {
@@ -41,35 +44,44 @@ function freePort(): Promise<number> {
   });
 }
 
-function config(port: number): string {
+function config(port: number, readmePort: number): string {
+  const worker = (file: string) =>
+    `(
+  modules = [(name = "${file}", esModule = embed "${file}")],
+  compatibilityDate = "2025-09-01",
+  compatibilityFlags = ["nodejs_compat"],
+  globalOutbound = "loopback",
+)`;
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "main", worker = .worker),
+    (name = "readme", worker = .readme),
     (name = "loopback", network = (allow = ["local", "private"])),
   ],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+  sockets = [
+    (name = "http", address = "127.0.0.1:${port}", http = (), service = "main"),
+    (name = "readme", address = "127.0.0.1:${readmePort}", http = (), service = "readme"),
+  ],
 );
-const worker :Workerd.Worker = (
-  modules = [(name = "worker.js", esModule = embed "worker.js")],
-  compatibilityDate = "2025-09-01",
-  compatibilityFlags = ["nodejs_compat"],
-  globalOutbound = "loopback",
-);
+const worker :Workerd.Worker = ${worker("worker.js")};
+const readme :Workerd.Worker = ${worker("readme.js")};
 `;
 }
 
-/** Bundles worker.ts with `@asyncio/asyncio` resolved to npm/, as a user's bundler would. */
-function bundleWorker(): void {
+/** Bundles `source` with `@asyncio/asyncio` resolved to npm/, as a user's bundler would. */
+function bundleWorker(source: string, out: string): void {
   const modules = join(dir, "node_modules", "@asyncio");
-  mkdirSync(modules, { recursive: true });
-  symlinkSync(join(ROOT, "npm"), join(modules, "asyncio"), "dir");
+  if (!existsSync(modules)) {
+    mkdirSync(modules, { recursive: true });
+    symlinkSync(join(ROOT, "npm"), join(modules, "asyncio"), "dir");
+  }
   const r = spawnSync(join(BIN, "esbuild"), [
-    "tests/integration/workerd/worker.ts",
+    source,
     "--bundle",
     "--format=esm",
     "--platform=neutral",
-    `--outfile=${join(dir, "worker.js")}`,
+    `--outfile=${join(dir, out)}`,
     "--log-level=warning",
   ], {
     cwd: ROOT,
@@ -99,10 +111,14 @@ async function waitUntilServing(): Promise<void> {
 before(async () => {
   if (!existsSync(join(ROOT, "npm", "package.json"))) throw new Error("npm/ is not built");
   dir = mkdtempSync(join(tmpdir(), "asyncio-workerd-"));
-  bundleWorker();
-  const port = await freePort();
+  bundleWorker("tests/integration/workerd/worker.ts", "worker.js");
+  const program = readmeProgram(ROOT, "workerd");
+  writeFileSync(join(dir, program.file), program.code);
+  bundleWorker(join(dir, program.file), "readme.js");
+  const [port, readmePort] = [await freePort(), await freePort()];
   base = `http://127.0.0.1:${port}`;
-  writeFileSync(join(dir, "config.capnp"), config(port));
+  readmeBase = `http://127.0.0.1:${readmePort}`;
+  writeFileSync(join(dir, "config.capnp"), config(port, readmePort));
   workerd = spawn(join(BIN, "workerd"), ["serve", "config.capnp"], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
@@ -198,3 +214,9 @@ for (const capability of Object.keys(CAPABILITY_WORDS)) {
     assert.match(String(raised.message), CAPABILITY_WORDS[capability] as RegExp);
   });
 }
+
+test("README: the Worker program answers through a fetch its deadline could abort", async () => {
+  const r = await fetch(`${readmeBase}/`);
+  assert.equal(r.status, 200);
+  assert.equal(await r.text(), "late");
+});
