@@ -4,7 +4,7 @@
 // Seed 003, example 19: 网络通信-高级API. The server listens on a free port
 // (0) instead of 8000 and prints only its host; serveForever() runs in a task
 // that is cancelled once the client is done.
-// Python original: examples/python/seed03_19_http_streams.py
+// Python original: examples/python/seed03_19_http_server_streams.py
 import * as asyncio from "../mod.ts";
 
 /**

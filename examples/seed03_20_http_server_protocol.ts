@@ -4,7 +4,7 @@
 // Seed 003, example 20: 网络通信-低级API. The server listens on a free port
 // (0) instead of 8000; the client stops the loop when it is done, so
 // runForever() returns; the loop comes from newEventLoop().
-// Python original: examples/python/seed03_20_http_protocol.py
+// Python original: examples/python/seed03_20_http_server_protocol.py
 import * as asyncio from "../mod.ts";
 
 class HttpProtocol implements asyncio.Protocol {
