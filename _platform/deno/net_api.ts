@@ -60,11 +60,6 @@ export interface DenoNet {
     alpnProtocols?: string[] | undefined;
     tcpBacklog?: number | undefined;
   }): DenoListener;
-  startTls(conn: DenoConn, options: {
-    hostname?: string | undefined;
-    caCerts?: string[] | undefined;
-    alpnProtocols?: string[] | undefined;
-  }): Promise<DenoConn>;
 }
 
 /** The `Deno` global's network functions. */

@@ -1,25 +1,31 @@
 /**
  * Deno adapter of the socket interface (`../socket_types.ts`): TCP and Unix
- * sockets over `Deno.connect`/`Deno.listen`, TLS over `Deno.startTls` (client)
- * and `Deno.listenTls` (server), each connection wrapped by `DenoSocket`.
+ * sockets over `Deno.connect`/`Deno.listen`, TLS servers over
+ * `Deno.listenTls`, each connection wrapped by `DenoSocket`.
  *
  * What Deno cannot do, and what is done instead:
  *
- * - A client TLS connection is `Deno.connect` (which takes the abort signal)
- *   followed by `Deno.startTls` with `serverName` as the name to verify; the
- *   handshake is finished before `connect` resolves, so a refused
- *   certificate rejects `connect`. Deno verifies always and takes a client
- *   certificate only in `Deno.connectTls` (which cannot be aborted): with
- *   `rejectUnauthorized: false` or a client `cert`, TLS runs through
- *   `node:tls` over the Deno connection instead (`tls_upgrade.ts`).
- * - Native Deno TLS does not tell the peer's certificate or the cipher:
- *   `tlsInfo()` gives `undefined` for both (the ALPN protocol is known).
- *   Sockets upgraded through `node:tls` know both.
- * - `Deno.listenTls` cannot ask clients for a certificate: a server's
- *   `caCerts` is not used.
- * - `startTls()` on a connected socket (both sides) uses `node:tls`: Deno has
- *   no server-side upgrade, and its client one fails on a socket with a read
- *   pending, which cannot be cancelled.
+ * - A client TLS handshake in Deno (`Deno.connectTls`, `Deno.startTls`)
+ *   cannot be aborted: closing the connection while the server has not
+ *   answered leaves the TCP socket open and the op pending (Deno 2.9). Deno
+ *   also verifies always, takes client certificates only in
+ *   `Deno.connectTls` (which takes no signal) and does not tell the peer's
+ *   certificate or the cipher. So a client TLS connection is `Deno.connect`
+ *   (which takes the signal) with `node:tls` running over it
+ *   (`tls_upgrade.ts`): the abort closes the TCP socket at any point, and
+ *   `rejectUnauthorized`, client certificates, `peerCertificate` and
+ *   `cipher` all work. The handshake ends before `connect` resolves, so a
+ *   refused certificate rejects `connect`.
+ * - Servers use `Deno.listenTls`, which cannot ask clients for a
+ *   certificate (a server's `caCerts` is not used) and does not tell the
+ *   client's certificate or the cipher: `tlsInfo()` of accepted sockets
+ *   gives `undefined` for both (the ALPN protocol is known). A handshake
+ *   still pending when the listener closes ends only when the client goes.
+ * - `startTls()` on a connected socket (both sides) uses `node:tls` too:
+ *   Deno has no server-side upgrade, and its client one fails on a socket
+ *   with a read pending, which cannot be cancelled.
+ * - A peer's reset reads as end of input in Deno; `DenoSocket` tells them
+ *   apart (see `socket.ts`).
  * - `Deno.connect` cannot bind a local address first: `localAddress` makes
  *   `connect` reject with a `RuntimeError`.
  * - `reuseAddress`/`reusePort` are not offered by `Deno.listen` (Deno sets
@@ -77,52 +83,20 @@ async function connect(options: ConnectOptions): Promise<PlatformSocket> {
     throw toOSError(e, context);
   }
   if (!tls) return new DenoSocket(conn, "tcp");
+  // TLS runs through node:tls over the Deno connection (see the module notes).
   conn.setNoDelay?.(true);
-  if (tls.rejectUnauthorized === false || tls.cert !== undefined) {
-    const plain = new DenoSocket(conn, "tcp");
-    const onAbort = () => plain.abort();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    try {
-      return await upgradeToTls(plain, {
-        ...tls,
-        serverName: tls.serverName ?? host,
-        serverSide: false,
-      });
-    } catch (e) {
-      if (signal?.aborted) throw signal.reason;
-      throw e;
-    } finally {
-      signal?.removeEventListener("abort", onAbort);
-    }
-  }
-  let secure: DenoConn;
-  try {
-    secure = await deno.startTls(conn, {
-      hostname: tls.serverName ?? host,
-      caCerts: tls.caCerts,
-      alpnProtocols: tls.alpnProtocols,
-    });
-  } catch (e) {
-    closeQuietly(conn);
-    throw toOSError(e, { ...context, syscall: "handshake" });
-  }
-  return new DenoSocket(secure, "tls", await handshake(secure, signal, context));
-}
-
-/** Finishes a TLS handshake (closing the connection when it fails or is aborted). */
-async function handshake(
-  conn: DenoConn,
-  signal: AbortSignal | undefined,
-  context: { syscall: string; address?: string; port?: number },
-): Promise<string | null> {
-  const onAbort = () => closeQuietly(conn);
+  const plain = new DenoSocket(conn, "tcp");
+  const onAbort = () => plain.abort();
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    return (await conn.handshake!()).alpnProtocol;
+    return await upgradeToTls(plain, {
+      ...tls,
+      serverName: tls.serverName ?? host,
+      serverSide: false,
+    });
   } catch (e) {
-    closeQuietly(conn);
     if (signal?.aborted) throw signal.reason;
-    throw toOSError(e, { ...context, syscall: "handshake" });
+    throw e;
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }

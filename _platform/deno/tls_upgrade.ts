@@ -1,16 +1,12 @@
 /**
  * TLS over an already connected socket through `node:tls`, for what Deno's
- * own TLS API cannot do:
- *
- * - a server-side upgrade (STARTTLS as the server): Deno has only the client
- *   side `Deno.startTls`;
- * - a client-side upgrade while a read is pending: `Deno.startTls` fails with
- *   "TCP stream is currently in use" and consumes the connection, and a
- *   pending read cannot be cancelled in Deno, so it is never used on a
- *   socket that was read from;
- * - a client that does not verify the server (`rejectUnauthorized: false`) or
- *   presents a certificate: Deno verifies always and takes client
- *   certificates only in `Deno.connectTls`, which cannot be aborted.
+ * own TLS API cannot do (see `sockets.ts`): every client connection (Deno's
+ * client handshake cannot be aborted, always verifies and does not tell the
+ * peer's certificate or the cipher) and every upgrade (STARTTLS) of a
+ * connected socket, on either side (Deno has no server-side upgrade, and its
+ * client one, `Deno.startTls`, fails with "TCP stream is currently in use"
+ * and consumes the connection when a read is pending, which cannot be
+ * cancelled).
  *
  * The TLS engine (`tls.TLSSocket`) runs over a `stream.Duplex` fed by the
  * plain `PlatformSocket`, reached through `process.getBuiltinModule`, so no
@@ -114,7 +110,11 @@ export function upgradeToTls(
       cert: options.cert,
       key: options.key,
       ca: options.caCerts,
-      servername: options.serverName,
+      // Verified against `host`; SNI carries names only (RFC 6066), never an address.
+      host: options.serverName,
+      servername: options.serverName === undefined || isIpAddress(options.serverName)
+        ? undefined
+        : options.serverName,
       ALPNProtocols: options.alpnProtocols,
       rejectUnauthorized: options.rejectUnauthorized ?? true,
     });
@@ -341,4 +341,8 @@ function cipherBits(name: string): number {
   if (/AES_?256|AES256|CHACHA20/i.test(name)) return 256;
   if (/AES_?128|AES128/i.test(name)) return 128;
   return 0;
+}
+
+function isIpAddress(name: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(":");
 }
