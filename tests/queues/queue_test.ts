@@ -689,3 +689,26 @@ test("Queue binds to the loop of its first blocking use", async () => {
     );
   }, virtual);
 });
+
+test("Queue(n), LifoQueue(n) and PriorityQueue(n) take a number as maxsize, as Python's positional argument", async () => {
+  for (const [, Class] of CLASSES) {
+    const q = new Class<number>(2);
+    assert.equal(q.maxsize, 2);
+    q.putNowait(1);
+    q.putNowait(2);
+    assert.ok(q.full());
+    assert.throws(() => q.putNowait(3), QueueFull);
+  }
+  // Backpressure: put() waits while the queue holds maxsize items.
+  await run(async () => {
+    const q = new Queue<number>(1);
+    await q.put(1);
+    const putter = createTask(() => q.put(2));
+    await sleep(0);
+    assert.equal(putter.done(), false);
+    assert.equal(await q.get(), 1);
+    await putter;
+    assert.equal(q.qsize(), 1);
+  }, virtual);
+  assert.equal(new Queue(0).full(), false);
+});

@@ -492,3 +492,15 @@ test("Barrier aborted, then reset, works again", async () => {
   }, virtual);
   // cpython: test_locks.py BarrierTests.test_abort_barrier_when_exception_then_resetting
 });
+
+test("Barrier refuses parties that is not a number, hinting the positional form", () => {
+  assert.throws(
+    () => new Barrier({ parties: 3 } as never),
+    (e) =>
+      e instanceof TypeError
+      && e.message
+        === "Cannot create Barrier: parties must be a number, not an object; write new Barrier(3)",
+  );
+  assert.throws(() => new Barrier(undefined as never), /parties must be a number, not undefined/);
+  assert.equal(new Barrier(3).parties, 3);
+});

@@ -452,3 +452,18 @@ test("Condition: a notified waiter cancelled while re-acquiring passes the notif
   await run(() => consumerScenario(true), virtual);
   // cpython: test_locks.py ConditionTests.test_cancelled_wakeup_relock
 });
+
+test("Condition refuses a lock that is not a Lock, hinting the positional form", () => {
+  const lock = new Lock();
+  assert.throws(
+    () => new Condition({ lock } as never),
+    (e) =>
+      e instanceof TypeError
+      && /^Cannot create Condition: lock must be a Lock, not an object; write new Condition\(lock\)$/
+        .test(
+          e.message,
+        ),
+  );
+  assert.throws(() => new Condition("lock" as never), /lock must be a Lock, not the string 'lock'/);
+  assert.equal(new Condition(lock).locked(), false);
+});

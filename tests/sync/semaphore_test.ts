@@ -386,3 +386,17 @@ test("Semaphore binds to the loop of its first blocking use", async () => {
     );
   }, virtual);
 });
+
+test("Semaphore and BoundedSemaphore refuse a value that is not a number, hinting the positional form", () => {
+  for (const Class of [Semaphore, BoundedSemaphore]) {
+    assert.throws(
+      () => new Class({ value: 3 } as never),
+      (e) =>
+        e instanceof TypeError
+        && e.message
+          === `Cannot create ${Class.name}: value must be a number, not an object; write new ${Class.name}(3)`,
+    );
+    assert.throws(() => new Class("3" as never), /value must be a number, not the string '3'/);
+    assert.equal(new Class(3).locked(), false);
+  }
+});

@@ -116,3 +116,18 @@ test("VirtualTimeEventLoop runs runForever/stop like any loop", async () => {
   loop.close();
   assert.deepEqual(order, [1, 2]);
 });
+
+test("VirtualTimeEventLoop checks its options: an unknown key, a wrong type, a non-object", () => {
+  assert.throws(
+    () => new VirtualTimeEventLoop({ autoJump: false } as never),
+    (e) =>
+      e instanceof TypeError
+      && e.message
+        === "Cannot create VirtualTimeEventLoop: got an unexpected keyword argument 'autoJump' (did you mean 'autojump'?); known options: autojump, start",
+  );
+  assert.throws(() => new VirtualTimeEventLoop({ start: "10" } as never), /start must be a number/);
+  assert.throws(() => new VirtualTimeEventLoop(false as never), /options must be a plain object/);
+  const loop = new VirtualTimeEventLoop({ start: 10 });
+  assert.equal(loop.time(), 10);
+  loop.close();
+});
