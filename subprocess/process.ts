@@ -15,6 +15,7 @@ import type { SubprocessStreamProtocol } from "./protocols.ts";
 import type { BaseSubprocessTransport } from "./subprocess_transport.ts";
 
 const encoder = new TextEncoder();
+const READ_BLOCK = 1024 * 1024;
 
 /**
  * A running (or finished) child process with asyncio's stream interface.
@@ -129,8 +130,24 @@ export class Process implements AsyncDisposable {
   async #readAll(fd: 1 | 2): Promise<Uint8Array | null> {
     const reader = fd === 1 ? this.stdout : this.stderr;
     if (reader === null) return null;
-    const output = await reader.read();
+    // Reads what is there at each wake-up, as asyncio's read(-1) reads in
+    // blocks: the buffer stays small, so the pipe is rarely paused.
+    const parts: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const part = await reader.read(READ_BLOCK);
+      if (part.length === 0) break;
+      parts.push(part);
+      total += part.length;
+    }
     (this.#transport.getPipeTransport(fd) as Transport | null)?.close();
+    if (parts.length === 1) return parts[0]!;
+    const output = new Uint8Array(total);
+    let at = 0;
+    for (const part of parts) {
+      output.set(part, at);
+      at += part.length;
+    }
     return output;
   }
 
