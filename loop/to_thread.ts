@@ -5,11 +5,13 @@
  * @module
  */
 import type { ExecutorFunction } from "./executor.ts";
-import { getRunningLoop } from "./running_loop.ts";
+import { getEventLoop } from "./policy.ts";
+import { getRunningLoopOrNull } from "./running_loop.ts";
 
 /**
  * Runs `fn(...args)` in a Worker of the running loop's default executor and
- * returns its result (or throws its error).
+ * returns its result (or throws its error). Outside any loop (top-level
+ * code) it uses `getEventLoop()`'s loop, like the rest of the library.
  *
  * `fn` is a {@linkcode ModuleFunction} (an export of a module the Worker
  * imports) or a self-contained function, sent as source text: it cannot use
@@ -27,8 +29,8 @@ import { getRunningLoop } from "./running_loop.ts";
  * @param fn A `ModuleFunction` or a self-contained function.
  * @param args Its arguments.
  * @returns What `fn` returns (awaited).
- * @throws {RuntimeError} `no running event loop`; when the runtime has no
- * Workers; after the default executor was shut down.
+ * @throws {RuntimeError} when the runtime has no Workers; after the default
+ * executor was shut down.
  * @throws {TypeError} when an argument cannot be structured-cloned.
  *
  * @example
@@ -52,6 +54,6 @@ export async function toThread<T>(
   fn: ExecutorFunction<T>,
   ...args: unknown[]
 ): Promise<Awaited<T>> {
-  const loop = getRunningLoop();
+  const loop = getRunningLoopOrNull() ?? getEventLoop();
   return await loop.runInExecutor(null, fn, ...args);
 }
