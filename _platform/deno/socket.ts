@@ -112,6 +112,8 @@ export class DenoSocket implements PlatformSocket {
 
   async #readLoop(): Promise<void> {
     try {
+      // Paused or closed again before this microtask ran.
+      if (this.#paused || this.#closing) return;
       if (this.#heldEnd) {
         this.#heldEnd = false;
         this.#readOver = true;
@@ -157,7 +159,8 @@ export class DenoSocket implements PlatformSocket {
    * fails the socket with `ConnectionResetError`.
    */
   async #wasReset(): Promise<boolean> {
-    if (this.#kind !== "tcp" || this.#shutDown || this.#closing) return false;
+    // Not behind a pending write (it could wait long); a write reports a reset itself.
+    if (this.#kind !== "tcp" || this.#shutDown || this.#closing || this.#writing) return false;
     try {
       await this.#conn.write(EMPTY);
       return this.#closing;
