@@ -71,6 +71,8 @@ export interface SubprocessProtocol extends BaseProtocol {
  * ```
  */
 export class SubprocessStreamProtocol implements SubprocessProtocol {
+  /** @ignore The readers copy what they are fed: views are fine. */
+  readonly _copiesData = true as const;
   /** The child's stdin, when piped. */
   stdin: StreamWriter | null = null;
   /** The child's stdout, when piped. */

@@ -67,6 +67,8 @@ export interface SubprocessTransport extends BaseTransport {
 
 // The protocol of one pipe: forwards to the subprocess transport.
 class PipeProtocol implements BaseProtocol {
+  /** The subprocess transport copies what it keeps: the pipe may pass views. */
+  readonly _copiesData = true as const;
   disconnected = false;
   readonly #owner: BaseSubprocessTransport;
   readonly #fd: 0 | 1 | 2;
@@ -184,9 +186,29 @@ export class BaseSubprocessTransport implements SubprocessTransport {
 
   /** @ignore */
   _pipeDataReceived(fd: 1 | 2, data: Uint8Array): void {
-    // The transport hands over views of reused buffers: keep a copy.
-    const copy = data.slice();
-    this.#call(() => this._protocol?.pipeDataReceived?.(fd, copy));
+    const protocol = this._protocol;
+    if (protocol === null) return;
+    // The pipe hands over views of buffers it may reuse: a protocol gets its
+    // own copy unless it copies itself (the stream protocol feeds a reader).
+    const own = (protocol as { _copiesData?: boolean })._copiesData === true ? data : data.slice();
+    if (this.#pending !== null) {
+      const kept = own === data ? data.slice() : own;
+      this.#pending.push(() => this._protocol?.pipeDataReceived?.(fd, kept));
+      return;
+    }
+    // Delivered at once, in the loop's context (the pipe transport runs us
+    // there), as a socket's data is: the order against the callbacks that go
+    // through callSoon (pipe closed, exited) is kept, those come later.
+    try {
+      protocol.pipeDataReceived?.(fd, own);
+    } catch (err) {
+      this.#loop?.callExceptionHandler({
+        message: "Exception in SubprocessProtocol.pipeDataReceived()",
+        exception: err,
+        protocol,
+        transport: this,
+      });
+    }
   }
 
   /** @ignore */
