@@ -3,13 +3,19 @@
 // per chunk) and consuming is an offset bump. The live bytes are
 // `#buf[#start .. #end)`. When a chunk does not fit after `#end`, the live
 // bytes move to the front (if that frees enough) or into an array twice as
-// large. Consumers get copies (`take`), never views: the space is reused.
+// large. Consumers get arrays of their own (`take`): a copy, or the whole
+// array handed over when they take everything.
 
 const MIN_CAPACITY = 16 * 1024;
+// Taking all of at least this many bytes hands the array over (no copy).
+const DETACH_MIN = 8 * 1024;
+const EMPTY = new Uint8Array(0);
 
 /** @ignore */
 export class ByteBuffer {
-  #buf: Uint8Array = new Uint8Array(0);
+  #buf: Uint8Array = EMPTY;
+  // The capacity the next array gets after one was handed over.
+  #capacity = MIN_CAPACITY;
   #start = 0;
   #end = 0;
 
@@ -46,12 +52,13 @@ export class ByteBuffer {
     if (live + n <= buf.length && this.#start >= buf.length >> 1) {
       buf.copyWithin(0, this.#start, this.#end);
     } else {
-      let cap = Math.max(buf.length, MIN_CAPACITY);
+      let cap = Math.max(buf.length, this.#capacity);
       while (cap < live + n) cap *= 2;
       if (cap === buf.length && live + n <= cap) {
         buf.copyWithin(0, this.#start, this.#end);
       } else {
         const next = new Uint8Array(cap);
+        this.#capacity = cap;
         next.set(buf.subarray(this.#start, this.#end));
         this.#buf = next;
       }
@@ -60,9 +67,18 @@ export class ByteBuffer {
     this.#end = live;
   }
 
-  /** Removes and returns (a copy of) the first `n` bytes (`n <= length`). */
+  /** Removes and returns the first `n` bytes (`n <= length`), as an array of their own. */
   take(n: number): Uint8Array {
     const start = this.#start;
+    if (n === this.#end - start && n >= DETACH_MIN) {
+      // Everything, and a lot: hand the array over instead of copying, and
+      // start a new one at the next push (a read of the whole buffer is the
+      // common case of a bulk transfer).
+      const out = this.#buf.subarray(start, start + n);
+      this.#buf = EMPTY;
+      this.#start = this.#end = 0;
+      return out;
+    }
     const out = this.#buf.slice(start, start + n);
     this.skip(n);
     return out;

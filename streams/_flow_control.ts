@@ -11,6 +11,11 @@ export class FlowControl {
   #lost = false;
   #drainWaiters: Set<Future<void>> = new Set();
 
+  /** Whether `drainHelper()` would return at once (not paused, not lost). */
+  get clear(): boolean {
+    return !this.#paused && !this.#lost;
+  }
+
   /** Whether writing is paused (the transport's buffer is over the high mark). */
   get writingPaused(): boolean {
     return this.#paused;

@@ -167,6 +167,11 @@ export class StreamReaderProtocol implements Protocol {
     this.#flow.resumeWriting();
   }
 
+  /** @ignore Whether `drain()` has nothing to wait for. */
+  get _drained(): boolean {
+    return this.#flow.clear;
+  }
+
   /** @ignore Waits while writing is paused; throws once the connection is lost. */
   _drainHelper(): Promise<void> {
     return this.#flow.drainHelper(this.#loop);

@@ -11,6 +11,8 @@ import type { StreamReader } from "./stream_reader.ts";
 import type { StreamReaderProtocol } from "./stream_reader_protocol.ts";
 import type { TlsOptions, Transport } from "./transports.ts";
 
+const RESOLVED: Promise<void> = Promise.resolve();
+
 /** Options of {@linkcode StreamWriter.startTls}. */
 export interface StreamStartTlsOptions {
   /** The name to verify the server's certificate against (client side). */
@@ -149,7 +151,18 @@ export class StreamWriter implements AsyncDisposable {
    * @throws {ConnectionResetError} `Connection lost` once the connection is
    * closed (also after `close()`).
    */
-  async drain(): Promise<void> {
+  drain(): Promise<void> {
+    // The common case, writing well under the high mark: no async frame.
+    if (
+      this.#protocol._drained && !this.#transport.isClosing()
+      && (this.#reader === null || this.#reader.exception() === null)
+    ) {
+      return RESOLVED;
+    }
+    return this.#drainSlow();
+  }
+
+  async #drainSlow(): Promise<void> {
     const exc = this.#reader?.exception() ?? null;
     if (exc !== null) throw exc;
     // Closing: give connectionLost() an iteration to run, so that a loop of
