@@ -95,7 +95,7 @@ interface Slot {
  *
  * @see https://docs.python.org/3/library/concurrent.futures.html#threadpoolexecutor
  */
-export class WorkerExecutor implements Executor {
+export class WorkerExecutor implements Executor, AsyncDisposable {
   readonly #maxWorkers: number;
   readonly #resourceLimits: WorkerResourceLimits | undefined;
   readonly #namePrefix: string;
@@ -195,6 +195,11 @@ export class WorkerExecutor implements Executor {
     }
     this.#finishIfIdle();
     return wait ? this.#closed : Promise.resolve();
+  }
+
+  /** Same as `shutdown()` (waiting): `await using pool = new WorkerExecutor()`. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.shutdown(true);
   }
 
   /**
