@@ -29,6 +29,31 @@ export function defineRepr<T>(
   }
 }
 
+/**
+ * Installs `format` as the inspector output of every instance of `cls` in
+ * Deno's, Bun's and Node's inspectors (`console.log`, `Deno.inspect`,
+ * `util.inspect`), leaving `toString()` alone. `format` gets the runtime's
+ * own inspector (with the caller's options) for the values it nests, or
+ * `String` where the runtime gives none.
+ */
+export function defineInspect<T>(
+  cls: abstract new(...args: any[]) => T,
+  format: (self: T, inspect: (value: unknown) => string) => string,
+): void {
+  const proto = cls.prototype as Record<PropertyKey, unknown>;
+  const nested = (inspect: unknown, options: unknown) => (value: unknown): string =>
+    typeof inspect === "function" ? String(inspect(value, options)) : String(value);
+  // Node and Bun call it with (depth, options, inspect); Deno with (inspect, options).
+  const node = function(this: T, _depth: unknown, options: unknown, inspect: unknown): string {
+    return format(this, nested(inspect, options));
+  };
+  const deno = function(this: T, inspect: unknown, options: unknown): string {
+    return format(this, nested(inspect, options));
+  };
+  Object.defineProperty(proto, nodeInspect, { value: node, configurable: true, writable: true });
+  Object.defineProperty(proto, denoInspect, { value: deno, configurable: true, writable: true });
+}
+
 /** A short Python-like repr of a value for reprs (`'x'`, `5`, `ValueError('x')`). */
 export function valueRepr(value: unknown): string {
   switch (typeof value) {

@@ -4,7 +4,9 @@
  *
  * @module
  */
+import { defineInspect } from "../_platform/inspect.ts";
 import { brand } from "./_brand.ts";
+import { formatExceptionGroup, groupSummary } from "./_group_format.ts";
 import { ValueError } from "./builtin_errors.ts";
 
 /** A class to match errors against with `instanceof`. */
@@ -29,9 +31,27 @@ export type ExceptionGroupCondition =
  * pick errors out by class or predicate, recursively, the way Python's
  * `except*` does.
  *
+ * `String(eg)` adds the count as Python's `str()` does (`ExceptionGroup:
+ * msg (2 sub-exceptions)`), and `console.log(eg)` (also `util.inspect`,
+ * `Deno.inspect`) prints the group the way Python's traceback does, the
+ * same on Deno, Bun and Node:
+ *
+ * ```text
+ * ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)
+ *     at ...
+ * +-+---------------- 1 ----------------
+ *   | ValueError: bad port
+ *   |     at ...
+ *   +---------------- 2 ----------------
+ *   | TypeError: not a string
+ *   |     at ...
+ *   +------------------------------------
+ * ```
+ *
  * Differences from Python: the errors may be any thrown values, not only
  * `Error`s; there is no `BaseExceptionGroup`; `message` is the message
- * exactly (Python's `str()` adds a count of sub-exceptions).
+ * exactly, without the count. A runtime's own report of an uncaught
+ * error does not use the printed form (Bun's shows only the first member).
  *
  * @example
  * ```ts
@@ -53,6 +73,7 @@ export type ExceptionGroupCondition =
 export class ExceptionGroup extends AggregateError {
   static {
     brand(this, "ExceptionGroup");
+    defineInspect(this, formatExceptionGroup);
   }
 
   /**
@@ -169,6 +190,26 @@ export class ExceptionGroup extends AggregateError {
    */
   derive(exceptions: Iterable<unknown>): ExceptionGroup {
     return new ExceptionGroup(this.message, exceptions);
+  }
+
+  /**
+   * The group's name, message and count, as Python's `str()` gives the
+   * message and count.
+   *
+   * @returns `ExceptionGroup: msg (2 sub-exceptions)`.
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { ExceptionGroup } from "@asyncio/asyncio/errors";
+   *
+   * const eg = new ExceptionGroup("errors", [new Error("a"), new Error("b")]);
+   * assert.equal(String(eg), "ExceptionGroup: errors (2 sub-exceptions)");
+   * assert.equal(eg.message, "errors");
+   * ```
+   */
+  override toString(): string {
+    return `${this.name}: ${groupSummary(this.message, this.exceptions.length)}`;
   }
 }
 
