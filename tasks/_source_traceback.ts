@@ -10,11 +10,16 @@ const STACK_LIMIT = 40;
 
 // The library's own location, to tell its frames from the user's: the
 // folder above tasks/ when it runs from its module files, or the one file it
-// was bundled into.
+// was bundled into. Read from a stack frame of this module (not from
+// `import.meta.url`), so that it is written as frames write it, after
+// source maps too.
 const LIBRARY = ((): { root: string; bundled: boolean } => {
-  const here = decodeURI(new URL(import.meta.url).pathname);
-  const m = /^(.*\/)tasks\/_source_traceback\.[jt]s$/.exec(here);
-  return m ? { root: m[1] as string, bundled: false } : { root: here, bundled: true };
+  const top = (new Error().stack ?? "").split("\n").map((l) => l.trim())
+    .find((l) => l.startsWith("at ")) ?? "";
+  const inParens = /\(([^()]*)\)$/.exec(top);
+  const file = (inParens ? inParens[1] as string : top.slice(3)).replace(/(?::\d+)+$/, "");
+  const m = /^(.*[\/\\])tasks[\/\\]_source_traceback\.[jt]s$/.exec(file);
+  return m ? { root: m[1] as string, bundled: false } : { root: file, bundled: true };
 })();
 
 const LIBRARY_FOLDERS =
@@ -25,7 +30,12 @@ const LIBRARY_FOLDERS =
 const CREATING_CALLS =
   /^at (?:new )?(?:[\w$]+\.)?_*(?:recordSourceTraceback|Future|Task|createTask|createFuture|ensureFuture|ensureFutureFor|wrapAwaitable|runUntilComplete)\d*\b/;
 
+// The runtime's own frames (`node:async_hooks`, Deno's `ext:`, native code)
+// between the library's frames are skipped with them.
+const RUNTIME_FRAME = /(?:\(|^at )(?:node:|ext:)|\(native\)$|^at native$|\[native code\]/;
+
 function isLibraryFrame(frame: string): boolean {
+  if (RUNTIME_FRAME.test(frame)) return true;
   const i = frame.indexOf(LIBRARY.root);
   if (i < 0) return false;
   if (LIBRARY.bundled) return CREATING_CALLS.test(frame);

@@ -103,6 +103,36 @@ test("coroutine() keeps the function's name; the object has a repr", () => {
   assert.equal(inspect(coro), "<coroutine fetchData()>");
 });
 
+test("coroutine(fn, { name }) names an anonymous function in reprs of the coroutine and its task", async () => {
+  // `const work = coroutine(async () => …)` leaves the arrow anonymous:
+  // JavaScript names only a function assigned directly.
+  const anonymous = coroutine(async () => 1);
+  assert.equal(String(anonymous()), "<coroutine anonymous()>");
+  const work = coroutine(async (x: number) => {
+    await sleep(0);
+    return x;
+  }, { name: "work" });
+  assert.equal(work.name, "work");
+  const coro = work(1);
+  assert.equal(coro.name, "work");
+  assert.equal(String(coro), "<coroutine work()>");
+  await run(async () => {
+    const t = createTask(work(2));
+    assert.match(String(t), /^<Task pending name='Task-\d+' coro=<work\(\)>/);
+    assert.equal(await t, 2);
+    // A named function keeps its own name; the option wins over it.
+    const named = coroutine(async function fetchData() {
+      return 0;
+    }, { name: "renamed" });
+    assert.equal(named().name, "renamed");
+    await coro;
+  }, virtual);
+});
+
+test("coroutine() of something that is not a function throws TypeError", () => {
+  assert.throws(() => coroutine(42 as never), /coroutine\(\) takes an async function, got 42/);
+});
+
 test("isCoroutine() is true only for coroutine() objects", () => {
   const work = coroutine(async () => 1);
   assert.equal(isCoroutine(work()), true);

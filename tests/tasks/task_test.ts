@@ -185,11 +185,15 @@ test("Task.getCoro() returns what the task runs", async () => {
   // cpython: test_tasks.py BaseTaskTests.test_get_coro
 });
 
-test("Task constructor rejects what is not a coroutine, function or awaitable", async () => {
+test("Task constructor rejects what is not a coroutine or a function, promises included", async () => {
   await run(async () => {
     assert.throws(() => createTask(42 as never), /a coroutine was expected, got 42/);
     assert.throws(() => new Task(null as never), TypeError);
     assert.throws(() => createTask({} as never), TypeError);
+    const promise = sleep(0);
+    // @ts-expect-error a running promise is not a task body
+    assert.throws(() => new Task(promise), /a coroutine was expected, got a running Promise/);
+    await promise;
   }, virtual);
   // cpython: test_tasks.py BaseTaskTests.test_create_task_with_noncoroutine
 });
@@ -301,4 +305,47 @@ test("Task repr of finished and failed tasks shows result= and exception=", asyn
     assert.equal(inspect(bad), String(bad));
   }, virtual);
   // cpython: test_tasks.py BaseTaskTests.test_task_repr
+});
+
+test("JSON.stringify(task) and JSON.stringify(future) give their state and never throw", async () => {
+  await run(async () => {
+    const loop = getRunningLoop();
+    const pending = createTask(() => sleep(1), { name: "sleeper" });
+    await sleep(0);
+    // A pending task has a waiter registered: stringifying it must not walk into it.
+    assert.deepEqual(JSON.parse(JSON.stringify(pending)), {
+      name: "sleeper",
+      state: "pending",
+      coro: "anonymous()",
+    });
+    pending.cancel();
+    assert.equal(pending.toJSON().state, "cancelling");
+    await sleep(0);
+    assert.deepEqual(pending.toJSON(), {
+      name: "sleeper",
+      state: "cancelled",
+      coro: "anonymous()",
+    });
+    const done = createTask(async function answer() {
+      return { big: 1n }; // not JSON-able itself: the result is a repr
+    });
+    await done;
+    assert.deepEqual(done.toJSON(), {
+      name: done.getName(),
+      state: "finished",
+      result: "Object",
+      coro: "answer()",
+    });
+    const failed = new Future<number>({ loop });
+    failed.setException(new ValueError("bad"));
+    assert.equal(JSON.stringify(failed), `{"state":"finished","exception":"ValueError('bad')"}`);
+    failed.exception();
+    const waited = new Future<number>();
+    const waiter = createTask(() => waited.then((v) => v));
+    await sleep(0);
+    assert.equal(JSON.stringify({ f: waited }), `{"f":{"state":"pending"}}`);
+    waited.setResult(3);
+    assert.equal(JSON.stringify(waited), `{"state":"finished","result":"3"}`);
+    await waiter;
+  }, virtual);
 });
