@@ -4,6 +4,7 @@
 //   node _tools/test_quick.mjs node tests/streams/stream_reader_test.ts ...
 //   node _tools/test_quick.mjs deno tests/streams/
 //   node _tools/test_quick.mjs bun tests/streams/
+//   node _tools/test_quick.mjs node24 tests/streams/     (the pinned Node 24)
 //
 // Folders are expanded to their *_test.ts files. Node runs an esbuild bundle
 // of each file, written to a fresh temporary folder, so runs side by side
@@ -12,11 +13,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { BIN, listFiles, ROOT } from "./_lib.mjs";
+import { BIN, listFiles, NODES, ROOT } from "./_lib.mjs";
 
 const [runtime, ...args] = process.argv.slice(2);
-if (!["deno", "bun", "node"].includes(runtime) || args.length === 0) {
-  console.error("usage: node _tools/test_quick.mjs deno|bun|node FILE_OR_FOLDER...");
+if (!["deno", "bun", "node", "node24"].includes(runtime) || args.length === 0) {
+  console.error("usage: node _tools/test_quick.mjs deno|bun|node|node24 FILE_OR_FOLDER...");
   process.exit(2);
 }
 const files = args.flatMap((a) => {
@@ -51,7 +52,7 @@ else {
       sourcemap: "inline",
       logLevel: "warning",
     });
-    code = sh(process.execPath, [
+    code = sh(runtime === "node24" ? NODES.node24 : process.execPath, [
       "--enable-source-maps",
       "--test",
       ...files.map((f) => join(out, f.replace(/\.ts$/, ".mjs"))),
