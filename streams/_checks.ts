@@ -1,7 +1,7 @@
 // Argument checks shared by the networking entry points: asyncio's error
 // classes, with messages that name the value.
+import { checkOptions } from "../_options.ts";
 import { valueRepr } from "../_platform/mod.ts";
-import { ValueError } from "../errors.ts";
 import type { TlsOptions } from "./transports.ts";
 
 /** @ignore A TCP port: an integer in 0..65535. */
@@ -42,14 +42,6 @@ export function tlsOption(tls: unknown, call: string): TlsOptions | null {
 }
 
 /** @ignore Refuses option keys a call does not know (a typo would be ignored silently). */
-export function checkKeys(options: object | undefined, known: readonly string[], call: string) {
-  if (options === undefined || options === null) return;
-  if (typeof options !== "object") {
-    throw new TypeError(`${call}(): options must be an object, not ${valueRepr(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new ValueError(`${call}(): unknown option ${valueRepr(key)}`);
-    }
-  }
+export function checkKeys(options: unknown, known: readonly string[], action: string): void {
+  checkOptions(options, known, action);
 }

@@ -19,8 +19,8 @@ import type {
 import type { BaseProtocol, Protocol } from "./protocols.ts";
 import type { TlsOptions, Transport } from "./transports.ts";
 
-const CONNECTION_KEYS = ["tls", "serverHostname", "localAddr", "signal"] as const;
-const UNIX_CONNECTION_KEYS = ["tls", "serverHostname", "signal"] as const;
+const CONNECTION_KEYS = ["tls", "serverHostname", "localAddr", "signal", "limit"] as const;
+const UNIX_CONNECTION_KEYS = ["tls", "serverHostname", "signal", "limit"] as const;
 
 function clientTls(
   tls: TlsOptions | null,
@@ -55,7 +55,8 @@ function clientTls(
  * @returns `[transport, protocol]` once `connectionMade` ran.
  * @throws {TypeError} for a port or host of the wrong type.
  * @throws {RangeError} `port must be 0-65535`.
- * @throws {ValueError} for `serverHostname` without `tls`, or an unknown option.
+ * @throws {ValueError} for `serverHostname` without `tls`.
+ * @throws {TypeError} for an unknown option.
  * @throws {OSError} (`ConnectionRefusedError`, ...) when the connect fails.
  */
 export async function createConnection<P extends Protocol>(
@@ -66,7 +67,7 @@ export async function createConnection<P extends Protocol>(
   options?: ConnectionOptions,
 ): Promise<[Transport, P]> {
   const call = "createConnection";
-  checkKeys(options, CONNECTION_KEYS, call);
+  checkKeys(options, CONNECTION_KEYS, "open a connection");
   checkHost(host, call);
   checkPort(port, call);
   const tls = clientTls(tlsOption(options?.tls, call), options?.serverHostname, host, call);
@@ -100,7 +101,7 @@ export async function createUnixConnection<P extends Protocol>(
   options?: UnixConnectionOptions,
 ): Promise<[Transport, P]> {
   const call = "createUnixConnection";
-  checkKeys(options, UNIX_CONNECTION_KEYS, call);
+  checkKeys(options, UNIX_CONNECTION_KEYS, "open a Unix connection");
   checkPath(path, call);
   const tls = clientTls(tlsOption(options?.tls, call), options?.serverHostname, undefined, call);
   const socket = await connectSocket(loop as EventLoop, {

@@ -17,8 +17,15 @@ import type { BaseProtocol } from "./protocols.ts";
 import { Server } from "./server.ts";
 import type { TlsOptions } from "./transports.ts";
 
-const SERVER_KEYS = ["tls", "backlog", "reuseAddress", "reusePort", "startServing"] as const;
-const UNIX_SERVER_KEYS = ["tls", "backlog", "startServing", "cleanupSocket"] as const;
+const SERVER_KEYS = [
+  "tls",
+  "backlog",
+  "reuseAddress",
+  "reusePort",
+  "startServing",
+  "limit",
+] as const;
+const UNIX_SERVER_KEYS = ["tls", "backlog", "startServing", "cleanupSocket", "limit"] as const;
 
 function checkBacklog(backlog: unknown, call: string): number {
   if (backlog === undefined) return 100;
@@ -71,7 +78,7 @@ export async function createServer(
   options?: ServerOptions,
 ): Promise<Server> {
   const call = "createServer";
-  checkKeys(options, SERVER_KEYS, call);
+  checkKeys(options, SERVER_KEYS, "create a server");
   checkPort(port, call);
   const hosts = host === null || host === "" ? [undefined] : Array.isArray(host) ? host : [host];
   for (const h of hosts) if (h !== undefined) checkHost(h, call);
@@ -112,7 +119,7 @@ export async function createUnixServer(
   options?: UnixServerOptions,
 ): Promise<Server> {
   const call = "createUnixServer";
-  checkKeys(options, UNIX_SERVER_KEYS, call);
+  checkKeys(options, UNIX_SERVER_KEYS, "create a Unix server");
   checkPath(path, call);
   const tls = serverTls(options?.tls, call);
   const backlog = checkBacklog(options?.backlog, call);

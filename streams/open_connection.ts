@@ -28,9 +28,10 @@ export interface OpenUnixConnectionOptions extends UnixConnectionOptions {
 
 async function streamsOver(
   loop: AbstractEventLoop,
-  limit: number | undefined,
+  options: { limit?: number } | undefined,
   connect: (factory: () => StreamReaderProtocol) => Promise<[Transport, StreamReaderProtocol]>,
 ): Promise<[StreamReader, StreamWriter]> {
+  const limit = typeof options === "object" && options !== null ? options.limit : undefined;
   const reader = new StreamReader(limit === undefined ? {} : { limit: checkLimit(limit) });
   const protocol = new StreamReaderProtocol(reader, null, { loop });
   const [transport] = await connect(() => protocol);
@@ -56,7 +57,8 @@ async function streamsOver(
  * @throws {ConnectionRefusedError} when nothing listens there.
  * @throws {OSError} with the resolver's code for an unknown host; other
  * connect failures by their code.
- * @throws {ValueError} `Limit cannot be <= 0`; an unknown option.
+ * @throws {ValueError} `Limit cannot be <= 0`.
+ * @throws {TypeError} for an unknown option.
  * @throws {TypeError} for a port that is not an integer.
  * @throws {RangeError} `port must be 0-65535`.
  *
@@ -86,9 +88,8 @@ export function openConnection(
   port: number,
   options?: OpenConnectionOptions,
 ): Promise<[StreamReader, StreamWriter]> {
-  const { limit, ...rest } = options ?? {};
   const loop = defaultLoop();
-  return streamsOver(loop, limit, (f) => loop.createConnection(f, host, port, rest));
+  return streamsOver(loop, options, (f) => loop.createConnection(f, host, port, options));
 }
 
 /**
@@ -116,7 +117,6 @@ export function openUnixConnection(
   path: string,
   options?: OpenUnixConnectionOptions,
 ): Promise<[StreamReader, StreamWriter]> {
-  const { limit, ...rest } = options ?? {};
   const loop = defaultLoop();
-  return streamsOver(loop, limit, (f) => loop.createUnixConnection(f, path, rest));
+  return streamsOver(loop, options, (f) => loop.createUnixConnection(f, path, options));
 }

@@ -24,6 +24,10 @@ export interface StartUnixServerOptions extends UnixServerOptions {
   limit?: number;
 }
 
+function limitOf(options: { limit?: number } | undefined): number | undefined {
+  return typeof options === "object" && options !== null ? options.limit : undefined;
+}
+
 function factoryFor(
   clientConnected: ClientConnectedCallback,
   limit: number | undefined,
@@ -53,7 +57,8 @@ function factoryFor(
  * `startServing`.
  * @returns The {@linkcode Server}.
  * @throws {OSError} when binding fails.
- * @throws {ValueError} `Limit cannot be <= 0`; an unknown option.
+ * @throws {ValueError} `Limit cannot be <= 0`.
+ * @throws {TypeError} for an unknown option.
  *
  * @example
  * ```ts
@@ -84,10 +89,9 @@ export function startServer(
   port: number,
   options?: StartServerOptions,
 ): Promise<Server> {
-  const { limit, ...rest } = options ?? {};
   try {
-    const factory = factoryFor(clientConnected, limit);
-    return defaultLoop().createServer(factory, host, port, rest);
+    const factory = factoryFor(clientConnected, limitOf(options));
+    return defaultLoop().createServer(factory, host, port, options);
   } catch (err) {
     return Promise.reject(err);
   }
@@ -122,10 +126,9 @@ export function startUnixServer(
   path: string,
   options?: StartUnixServerOptions,
 ): Promise<Server> {
-  const { limit, ...rest } = options ?? {};
   try {
-    const factory = factoryFor(clientConnected, limit);
-    return defaultLoop().createUnixServer(factory, path, rest);
+    const factory = factoryFor(clientConnected, limitOf(options));
+    return defaultLoop().createUnixServer(factory, path, options);
   } catch (err) {
     return Promise.reject(err);
   }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions } from "../_options.ts";
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../errors.ts";
 import { Waiter } from "../tasks/_waiters.ts";
@@ -14,6 +15,7 @@ import type { Transport } from "./transports.ts";
 /** asyncio's default buffer limit: 64 KiB. */
 export const DEFAULT_LIMIT = 64 * 1024;
 
+const READER_KEYS = ["limit"] as const;
 const NEWLINE = new Uint8Array([10]);
 const EMPTY = new Uint8Array(0);
 const encoder = new TextEncoder();
@@ -84,9 +86,10 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
    *
    * @param options `limit`: the buffer limit (default 64 KiB).
    * @throws {ValueError} `Limit cannot be <= 0`.
-   * @throws {TypeError} when `limit` is not an integer.
+   * @throws {TypeError} when `limit` is not an integer, or for an unknown option.
    */
   constructor(options?: StreamReaderOptions) {
+    checkOptions(options, READER_KEYS, "create StreamReader");
     this.#limit = options?.limit === undefined ? DEFAULT_LIMIT : checkLimit(options.limit);
   }
 

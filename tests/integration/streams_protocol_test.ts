@@ -310,7 +310,7 @@ test("Bad input: port out of range or not an integer, limit <= 0, non-bytes writ
     await assert.rejects(openConnection("127.0.0.1", 1, { limit: -1 }), /Limit cannot be <= 0/);
     await assert.rejects(
       openConnection("127.0.0.1", 1, { tsl: true } as unknown as object),
-      /unknown option 'tsl'/,
+      /unexpected keyword argument 'tsl'/,
     );
     await assert.rejects(
       openConnection("127.0.0.1", 1, { serverHostname: "x" }),

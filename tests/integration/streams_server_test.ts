@@ -89,7 +89,7 @@ test("Server.serveForever() cancelled closes the server and throws CancelledErro
     await server.waitClosed();
     await assert.rejects(server.serveForever(), /is closed/);
   });
-  // cpython: test_server.py TestServer2.test_serve_forever? (rule 10.3.1)
+  // (asyncio-semantics.md 10.3 rule 1)
 });
 
 test("Server.waitClosed() waits for the connections; closeClients() and abortClients() end them", async () => {

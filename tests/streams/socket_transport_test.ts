@@ -76,7 +76,7 @@ test("SocketTransport calls connectionMade, dataReceived*, eofReceived, connecti
     await sleep(0);
     assert.equal(p.events.filter((e) => e.startsWith("lost")).length, 1);
   }, virtual);
-  // cpython: test_selector_events.py SelectorSocketTransportTests.test_read_eof_received_error?
+  // (asyncio-semantics.md 10.2 rule 1)
 });
 
 test("SocketTransport: eofReceived() returning true keeps the write side open", async () => {

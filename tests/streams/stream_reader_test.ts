@@ -159,7 +159,7 @@ test("StreamReader: a second concurrent read throws RuntimeError 'already waitin
     r.feedData(enc("x"));
     assert.equal(dec(await first), "x");
   }, virtual);
-  // cpython: test_streams.py StreamTests.test_multiple_waiters? (rule 9.2.2)
+  // (asyncio-semantics.md 9.2 rule 2)
 });
 
 test("StreamReader.setException() makes the waiting and every later read throw that object", async () => {
@@ -194,7 +194,7 @@ test("StreamReader rejects bad input with messages naming the value", async () =
     await assert.rejects(r.read("2" as unknown as number), /'2'/);
     assert.throws(() => r.feedData(enc("late")), RuntimeError);
   }, virtual);
-  // cpython: test_streams.py StreamTests.test_ctor_global_loop? / test_readexactly_limit
+  // cpython: test_streams.py StreamTests.test_readexactly_limit, test_readuntil_separator
 });
 
 test("StreamReader.readLine() cancelled by timeout() leaves every byte for the next read", async () => {
@@ -219,7 +219,7 @@ test("StreamReader keeps data that arrives while the reading task is being cance
     assert.ok(err instanceof CancelledError);
     assert.equal(dec(await r.readLine()), "whole line\n");
   }, virtual);
-  // cpython: test_streams.py StreamTests.test_readline_read_byte_count? (cancel keeps buffer)
+  // (DESIGN.md §9: a cancelled wait leaves the bytes in the buffer)
 });
 
 test("StreamReader pauses its transport above twice the limit and resumes at the limit", async () => {
@@ -241,7 +241,7 @@ test("StreamReader pauses its transport above twice the limit and resumes at the
     assert.deepEqual(calls, ["pause", "resume"]);
     assert.throws(() => r.setTransport(transport), /Transport already set/);
   }, virtual);
-  // cpython: test_streams.py StreamTests.test_read_limit? (rule 9.2.1)
+  // (asyncio-semantics.md 9.2 rule 1)
 });
 
 test("StreamReader repr shows buffer, EOF and limit", () => {
