@@ -3,19 +3,22 @@
 // per chunk) and consuming is an offset bump. The live bytes are
 // `#buf[#start .. #end)`. When a chunk does not fit after `#end`, the live
 // bytes move to the front (if that frees enough) or into an array twice as
-// large. Consumers get arrays of their own (`take`): a copy, or the whole
-// array handed over when they take everything.
+// large. Consumers get arrays of their own (`take`): copies, except that
+// a chunk the socket gives away (Node's and Bun's fresh buffers) arriving
+// into an empty buffer is adopted as is and handed on when taken whole, so
+// a bulk transfer that reads whole chunks copies nothing.
 
 const MIN_CAPACITY = 16 * 1024;
-// Taking all of at least this many bytes hands the array over (no copy).
-const DETACH_MIN = 8 * 1024;
+// A chunk given away of at least this many bytes is adopted, not copied.
+const DETACH_MIN = 4 * 1024;
 const EMPTY = new Uint8Array(0);
 
 /** @ignore */
 export class ByteBuffer {
   #buf: Uint8Array = EMPTY;
-  // The capacity the next array gets after one was handed over.
-  #capacity = MIN_CAPACITY;
+  // Whether #buf is an array given to push() (then #spare is our own).
+  #adopted = false;
+  #spare: Uint8Array = EMPTY;
   #start = 0;
   #end = 0;
 
@@ -24,9 +27,22 @@ export class ByteBuffer {
     return this.#end - this.#start;
   }
 
-  /** Appends a copy of `data`. */
-  push(data: Uint8Array): void {
+  /**
+   * Appends `data`: a copy, unless `owned` says the caller gives the array
+   * away and the buffer is empty, in which case the array itself becomes
+   * the buffer (no copy) and a later `take()` of all of it hands it out
+   * again (no copy either).
+   */
+  push(data: Uint8Array, owned = false): void {
     const n = data.length;
+    if (owned && this.#end === this.#start && n >= DETACH_MIN) {
+      if (!this.#adopted) this.#spare = this.#buf;
+      this.#buf = data;
+      this.#start = 0;
+      this.#end = n;
+      this.#adopted = true;
+      return;
+    }
     if (this.#end + n > this.#buf.length) this.#makeRoom(n);
     this.#buf.set(data, this.#end);
     this.#end += n;
@@ -47,18 +63,18 @@ export class ByteBuffer {
   }
 
   #makeRoom(n: number): void {
+    if (this.#adopted) this.#unadopt();
     const live = this.#end - this.#start;
     const buf = this.#buf;
     if (live + n <= buf.length && this.#start >= buf.length >> 1) {
       buf.copyWithin(0, this.#start, this.#end);
     } else {
-      let cap = Math.max(buf.length, this.#capacity);
+      let cap = Math.max(buf.length, MIN_CAPACITY);
       while (cap < live + n) cap *= 2;
       if (cap === buf.length && live + n <= cap) {
         buf.copyWithin(0, this.#start, this.#end);
       } else {
         const next = new Uint8Array(cap);
-        this.#capacity = cap;
         next.set(buf.subarray(this.#start, this.#end));
         this.#buf = next;
       }
@@ -70,12 +86,12 @@ export class ByteBuffer {
   /** Removes and returns the first `n` bytes (`n <= length`), as an array of their own. */
   take(n: number): Uint8Array {
     const start = this.#start;
-    if (n === this.#end - start && n >= DETACH_MIN) {
-      // Everything, and a lot: hand the array over instead of copying, and
-      // start a new one at the next push (a read of the whole buffer is the
-      // common case of a bulk transfer).
+    if (this.#adopted && n === this.#end - start) {
+      // All of an array that was given away to us: hand it on, no copy.
       const out = this.#buf.subarray(start, start + n);
-      this.#buf = EMPTY;
+      this.#buf = this.#spare;
+      this.#spare = EMPTY;
+      this.#adopted = false;
       this.#start = this.#end = 0;
       return out;
     }
@@ -84,15 +100,34 @@ export class ByteBuffer {
     return out;
   }
 
+  // Moves the live bytes of an adopted array into our own reusable one.
+  #unadopt(): void {
+    const live = this.#buf.subarray(this.#start, this.#end);
+    this.#buf = this.#spare;
+    this.#spare = EMPTY;
+    this.#adopted = false;
+    this.#start = this.#end = 0;
+    if (live.length > this.#buf.length) this.#makeRoom(live.length);
+    this.#buf.set(live, 0);
+    this.#end = live.length;
+  }
+
   /** Removes the first `n` bytes (`n <= length`). */
   skip(n: number): void {
     this.#start += n;
-    if (this.#start >= this.#end) this.#start = this.#end = 0;
+    if (this.#start >= this.#end) {
+      this.#start = this.#end = 0;
+      if (this.#adopted) {
+        this.#buf = this.#spare;
+        this.#spare = EMPTY;
+        this.#adopted = false;
+      }
+    }
   }
 
   /** Removes everything. */
   clear(): void {
-    this.#start = this.#end = 0;
+    this.skip(this.#end - this.#start);
   }
 
   /** A view of the live bytes (valid until the next change). */

@@ -1,8 +1,10 @@
 // How a transport hands received bytes to its protocol, picked once per
 // protocol: a BufferedProtocol gets them copied into its own buffer
 // (`getBuffer`/`bufferUpdated`); the stream reader's protocol copies them
-// into the reader's buffer itself, so it gets the socket's view; any other
-// Protocol gets its own copy (the socket may reuse the view's memory).
+// into the reader's buffer itself (or adopts an array the socket gives
+// away), so it gets the socket's view; any other Protocol gets its own copy
+// unless the socket gives its arrays away (the socket may reuse the view's
+// memory otherwise).
 import { RuntimeError } from "../errors.ts";
 import type { BaseProtocol, BufferedProtocol, Protocol } from "./protocols.ts";
 
@@ -11,9 +13,10 @@ export interface DataSink {
   data(view: Uint8Array): void;
 }
 
-/** @ignore A protocol that copies what `dataReceived` gets (no copy needed before). */
+/** @ignore A protocol that copies what it gets unless told the array is given away. */
 export interface CopyingProtocol extends Protocol {
   readonly _copiesData: true;
+  _feed(data: Uint8Array, owned: boolean): void;
 }
 
 class BufferedSink implements DataSink {
@@ -35,9 +38,9 @@ class BufferedSink implements DataSink {
 }
 
 class ViewSink implements DataSink {
-  constructor(readonly p: Protocol) {}
+  constructor(readonly p: CopyingProtocol, readonly owned: boolean) {}
   data(view: Uint8Array): void {
-    this.p.dataReceived!(view);
+    this.p._feed(view, this.owned);
   }
 }
 
@@ -48,11 +51,23 @@ class CopySink implements DataSink {
   }
 }
 
-/** @ignore The sink for `protocol`. */
-export function protocolSink(protocol: BaseProtocol): DataSink {
+class OwnedSink implements DataSink {
+  constructor(readonly p: Protocol) {}
+  data(view: Uint8Array): void {
+    this.p.dataReceived?.(view);
+  }
+}
+
+/**
+ * @ignore The sink for `protocol`; `owned`: the socket gives its arrays away
+ * (never reuses them), so they need no copy.
+ */
+export function protocolSink(protocol: BaseProtocol, owned: boolean): DataSink {
   if (typeof (protocol as BufferedProtocol).getBuffer === "function") {
     return new BufferedSink(protocol as BufferedProtocol);
   }
-  if ((protocol as CopyingProtocol)._copiesData === true) return new ViewSink(protocol);
-  return new CopySink(protocol as Protocol);
+  if ((protocol as CopyingProtocol)._copiesData === true) {
+    return new ViewSink(protocol as CopyingProtocol, owned);
+  }
+  return owned ? new OwnedSink(protocol as Protocol) : new CopySink(protocol as Protocol);
 }

@@ -383,7 +383,7 @@ export class SocketTransport implements Transport, SocketHandlers {
   /** Switches to another protocol. */
   setProtocol(protocol: BaseProtocol): void {
     this.#protocol = protocol;
-    this.#sink = protocolSink(protocol);
+    this.#sink = protocolSink(protocol, this.#socket.dataIsOwned === true);
   }
 
   /** The current protocol. */

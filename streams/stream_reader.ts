@@ -151,9 +151,14 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
    * @throws {RuntimeError} after `feedEof()`.
    */
   feedData(data: Uint8Array): void {
+    this._feedData(data, false);
+  }
+
+  /** @ignore `feedData()`; `owned`: the caller gives the array away (it may be kept). */
+  _feedData(data: Uint8Array, owned: boolean): void {
     if (this.#eof) throw new RuntimeError("Cannot feed data: feed_data after feed_eof");
     if (data.length === 0) return;
-    this.#buffer.push(data);
+    this.#buffer.push(data, owned);
     this.#wakeUp();
     this.#maybePause();
   }

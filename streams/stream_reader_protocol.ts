@@ -151,6 +151,11 @@ export class StreamReaderProtocol implements Protocol {
     this.#reader?.feedData(data);
   }
 
+  /** @ignore Feeds the reader; `owned`: the array is given away (no copy needed). */
+  _feed(data: Uint8Array, owned: boolean): void {
+    this.#reader?._feedData(data, owned);
+  }
+
   /** Feeds EOF; keeps the transport open for writing except over TLS. */
   eofReceived(): boolean {
     this.#reader?.feedEof();
