@@ -108,6 +108,14 @@ export interface PlatformSocket {
   /** The TLS session, or `null` for a plain socket. */
   tlsInfo(): PlatformTlsInfo | null;
   /**
+   * `true` when the arrays `onData` gets are never reused by the adapter
+   * (Node's and Bun's fresh buffers): the owner may keep them without a
+   * copy. Absent or `false`: copy what you keep (Deno's reused read
+   * buffer). Added by the streams area (optional: adapters that leave it
+   * out just cost the reader one copy per chunk).
+   */
+  readonly dataIsOwned?: boolean;
+  /**
    * Upgrades this plain socket to TLS (STARTTLS) and resolves to the TLS
    * socket; this one must not be used afterwards. Pending unread input stays
    * with the new socket. The new socket starts paused.
