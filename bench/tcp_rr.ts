@@ -77,7 +77,7 @@ await bench({
   nWarm: 2_000,
   repeats: 5,
   warmup: 1,
-  extra: { raw: "tcp.mjs --mode=rr", py: "tcp_rr" },
+  // no anchor: the raw and CPython versions use one connection
   fn: async (n) => ({ value: await streamsRr(n, 10) }),
 });
 
