@@ -11,8 +11,8 @@
 // A bench script prints one JSON line per measurement, shaped like
 // ../shared/bench/js/common.mjs prints: {bench, impl, unit, higher_is_better,
 // median, n, ...}. Optional fields pick the anchors when the bench name alone
-// does not: `raw` ("tcp.mjs --mode=rr", relative to js/raw/) and `py` (a
-// bench.py workload name).
+// does not: `raw` ("tcp.mjs --mode=rr", relative to js/raw/) or `raw_median`
+// (a floor the script measured itself), and `py` (a bench.py workload name).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -96,6 +96,9 @@ const rawCache = new Map();
 
 /** The raw anchor's median for `line` on `runtime`, or null. */
 async function rawAnchor(runtime, line, passThrough) {
+  // A floor the script measured itself, in the same process (executor.ts: a
+  // bare postMessage round trip to a Worker).
+  if (typeof line.raw_median === "number") return line.raw_median;
   const spec = line.raw ?? RAW[line.bench];
   if (!spec) return null;
   const [name, ...specArgs] = spec.split(" ");
