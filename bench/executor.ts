@@ -92,7 +92,7 @@ await bench({
 // ---- the floor: a bare postMessage round trip, same Worker API as the pool
 
 interface Echo {
-  roundTrip(value: number): Promise<unknown>;
+  roundTrip(value: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
