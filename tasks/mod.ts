@@ -30,7 +30,7 @@
  * @module
  */
 export { asCompleted, type AsCompletedOptions } from "./as_completed.ts";
-export { type Coroutine, coroutine, isCoroutine } from "./coroutine.ts";
+export { type Coroutine, coroutine, type CoroutineOptions, isCoroutine } from "./coroutine.ts";
 export {
   createEagerTaskFactory,
   createTask,
@@ -38,7 +38,7 @@ export {
   ensureFuture,
 } from "./create_task.ts";
 export { allTasks, currentSignal, currentTask } from "./current_task.ts";
-export { Future, isFuture } from "./future.ts";
+export { Future, type FutureJSON, isFuture } from "./future.ts";
 export { gather, type GatherOptions } from "./gather.ts";
 export { runCoroutineThreadsafe } from "./run_coroutine_threadsafe.ts";
 export { shield } from "./shield.ts";
