@@ -58,6 +58,7 @@ export type {
   CoroutineLike,
   ExceptionContext,
   ExceptionHandler,
+  TaskBody,
   TaskFactory,
   TaskOptions,
 } from "./types.ts";

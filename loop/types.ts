@@ -13,13 +13,13 @@ import type {
 import type { BaseProtocol, Protocol } from "../streams/protocols.ts";
 import type { Server } from "../streams/server.ts";
 import type { TlsOptions, Transport } from "../streams/transports.ts";
-import type { Coroutine } from "../tasks/coroutine.ts";
-import type { Executor, ExecutorFunction } from "./executor.ts";
-import type { Future } from "../tasks/future.ts";
-import type { Task } from "../tasks/task.ts";
 import type { SubprocessOptions } from "../subprocess/constants.ts";
 import type { SubprocessProtocol } from "../subprocess/protocols.ts";
 import type { SubprocessTransport } from "../subprocess/subprocess_transport.ts";
+import type { Coroutine } from "../tasks/coroutine.ts";
+import type { Future } from "../tasks/future.ts";
+import type { Task } from "../tasks/task.ts";
+import type { Executor, ExecutorFunction } from "./executor.ts";
 import type { Handle, TimerHandle } from "./handle.ts";
 
 /** A callback with its arguments, as `loop.callSoon(cb, ...args)` takes it. */
@@ -29,12 +29,24 @@ export type Callback<A extends unknown[]> = (...args: A) => unknown;
 export type Awaitable<T> = PromiseLike<T>;
 
 /**
- * What asyncio calls a coroutine: a {@linkcode Coroutine} object, a
- * zero-argument function returning a promise (started by the task, inside the
- * task), or any other awaitable (wrapped; its body is not owned by the task,
- * so cancelling the task only abandons the wrapper).
+ * What a task runs and owns: a {@linkcode Coroutine} object (from a
+ * `coroutine()`-wrapped function) or a zero-argument function returning a
+ * promise, which the task calls in its first step, inside the task.
+ *
+ * `createTask`, `loop.createTask`, `TaskGroup.createTask`, `run()` and
+ * `Runner.run()` take only this: a promise is already running in the caller's
+ * context, so a task given one could not cancel it. Write
+ * `createTask(() => work(i))`, not `createTask(work(i))`.
  */
-export type CoroutineLike<T> = Coroutine<T> | (() => PromiseLike<T>) | PromiseLike<T>;
+export type TaskBody<T> = Coroutine<T> | (() => PromiseLike<T>);
+
+/**
+ * What asyncio's awaitable-taking calls accept (`ensureFuture`, `gather`,
+ * `shield`, `waitFor`, `asCompleted`): a {@linkcode TaskBody}, or any other
+ * awaitable (wrapped; its body is not owned by the task, so cancelling only
+ * abandons the wrapper).
+ */
+export type CoroutineLike<T> = TaskBody<T> | PromiseLike<T>;
 
 /** Options of `createTask()`. */
 export interface TaskOptions {
@@ -50,7 +62,11 @@ export interface ExceptionContext {
   message: string;
   /** The thrown object, when there is one. */
   exception?: unknown;
-  /** The future involved, if any. */
+  /**
+   * The future involved, if any; for "exception was never retrieved", the
+   * failed future or task (asyncio's key for both). A future reported after
+   * it was garbage-collected is a done stand-in that prints as it did.
+   */
   future?: Future<unknown>;
   /** The task involved, if any. */
   task?: Task<unknown>;
@@ -60,6 +76,12 @@ export interface ExceptionContext {
   protocol?: unknown;
   /** The transport involved, if any. */
   transport?: unknown;
+  /**
+   * Debug mode: where the object reported was created, as stack frames
+   * (`at fn (file:line:col)`), most recent call last (asyncio's
+   * `source_traceback`).
+   */
+  source_traceback?: string[];
   /** Other keys; handlers must ignore keys they do not know. */
   [key: string]: unknown;
 }
@@ -70,7 +92,7 @@ export type ExceptionHandler = (loop: AbstractEventLoop, context: ExceptionConte
 /** A task factory for `loop.setTaskFactory()`. */
 export type TaskFactory = (
   loop: AbstractEventLoop,
-  coro: CoroutineLike<unknown>,
+  coro: TaskBody<unknown>,
   options: TaskOptions,
 ) => Task<unknown>;
 
@@ -135,7 +157,7 @@ export interface AbstractEventLoop {
   /** Creates a future bound to this loop. */
   createFuture<T>(): Future<T>;
   /** Creates a task on this loop (through the task factory, if set). */
-  createTask<T>(coro: CoroutineLike<T>, options?: TaskOptions): Task<T>;
+  createTask<T>(coro: TaskBody<T>, options?: TaskOptions): Task<T>;
   /** Sets (or clears with `null`) the task factory. */
   setTaskFactory(factory: TaskFactory | null): void;
   /** The task factory, or `null`. */
