@@ -25,7 +25,7 @@ export default async function main(print: (line: string) => void): Promise<void>
   print("registered");
   await sleep(0);
 
-  const task = createTask(sleep(0, "t"));
+  const task = createTask(() => sleep(0, "t"));
   task.addDoneCallback((t) => print(`task cb ${t.result()}`));
   await task;
   print("after await task");

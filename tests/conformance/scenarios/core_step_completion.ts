@@ -43,7 +43,7 @@ export default async function main(print: (line: string) => void): Promise<void>
   loop.callSoon(print, "Z");
   print(`result ${await ta}`);
 
-  const finished = createTask(sleep(0, "fin"));
+  const finished = createTask(() => sleep(0, "fin"));
   await sleep(0);
   await sleep(0);
   loop.callSoon(print, "cb before awaiting a finished task");
