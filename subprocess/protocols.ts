@@ -71,8 +71,6 @@ export interface SubprocessProtocol extends BaseProtocol {
  * ```
  */
 export class SubprocessStreamProtocol implements SubprocessProtocol {
-  /** @ignore The readers copy what they are fed: views are fine. */
-  readonly _copiesData = true as const;
   /** The child's stdin, when piped. */
   stdin: StreamWriter | null = null;
   /** The child's stdout, when piped. */
@@ -89,6 +87,8 @@ export class SubprocessStreamProtocol implements SubprocessProtocol {
   #exited = false;
 
   /**
+   * Makes the protocol; `connectionMade` creates the streams.
+   *
    * @param loop The loop.
    * @param limit The readers' buffer limit.
    */

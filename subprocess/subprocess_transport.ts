@@ -29,6 +29,7 @@ import type { SubprocessProtocol } from "./protocols.ts";
  * ```ts
  * import assert from "node:assert/strict";
  * import { getRunningLoop, run } from "@asyncio/asyncio/loop";
+ * import "@asyncio/asyncio/subprocess";
  *
  * await run(async () => {
  *   const loop = getRunningLoop();
@@ -67,8 +68,6 @@ export interface SubprocessTransport extends BaseTransport {
 
 // The protocol of one pipe: forwards to the subprocess transport.
 class PipeProtocol implements BaseProtocol {
-  /** The subprocess transport copies what it keeps: the pipe may pass views. */
-  readonly _copiesData = true as const;
   disconnected = false;
   readonly #owner: BaseSubprocessTransport;
   readonly #fd: 0 | 1 | 2;
@@ -186,21 +185,19 @@ export class BaseSubprocessTransport implements SubprocessTransport {
 
   /** @ignore */
   _pipeDataReceived(fd: 1 | 2, data: Uint8Array): void {
-    const protocol = this._protocol;
-    if (protocol === null) return;
-    // The pipe hands over views of buffers it may reuse: a protocol gets its
-    // own copy unless it copies itself (the stream protocol feeds a reader).
-    const own = (protocol as { _copiesData?: boolean })._copiesData === true ? data : data.slice();
+    // `data` is ours to keep: the pipe transport copies for a plain
+    // protocol, or hands over arrays the pipe gave away.
     if (this.#pending !== null) {
-      const kept = own === data ? data.slice() : own;
-      this.#pending.push(() => this._protocol?.pipeDataReceived?.(fd, kept));
+      this.#pending.push(() => this._protocol?.pipeDataReceived?.(fd, data));
       return;
     }
+    const protocol = this._protocol;
+    if (protocol === null) return;
     // Delivered at once, in the loop's context (the pipe transport runs us
     // there), as a socket's data is: the order against the callbacks that go
     // through callSoon (pipe closed, exited) is kept, those come later.
     try {
-      protocol.pipeDataReceived?.(fd, own);
+      protocol.pipeDataReceived?.(fd, data);
     } catch (err) {
       this.#loop?.callExceptionHandler({
         message: "Exception in SubprocessProtocol.pipeDataReceived()",

@@ -166,11 +166,15 @@ export async function nodeSpawn(options: SpawnOptions): Promise<PlatformProcess>
       }) as (...args: never[]) => void,
     );
   });
+  let onAbort: (() => void) | null = null;
   try {
     await new Promise<void>((resolve, reject) => {
       child.once("spawn", resolve);
       child.once("error", reject);
-      abort?.addEventListener("abort", () => reject(abort.reason), { once: true });
+      if (abort !== undefined) {
+        onAbort = () => reject(abort.reason);
+        abort.addEventListener("abort", onAbort, { once: true });
+      }
     });
   } catch (err) {
     destroyAll([child.stdin, child.stdout, child.stderr, pair?.[0]]);
@@ -179,6 +183,9 @@ export async function nodeSpawn(options: SpawnOptions): Promise<PlatformProcess>
       await exited;
     }
     throw abort?.aborted ? abort.reason : spawnError(err, options);
+  } finally {
+    // The scope's signal outlives the spawn: leave no listener on it.
+    if (onAbort !== null) abort?.removeEventListener("abort", onAbort);
   }
   return new NodeChild(child, exited, pair?.[0] ?? null);
 }
