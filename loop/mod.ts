@@ -31,6 +31,13 @@
  */
 export { BaseEventLoop } from "./base_event_loop.ts";
 export { EventLoop } from "./event_loop.ts";
+export {
+  type Executor,
+  type ExecutorFunction,
+  isExecutor,
+  type ModuleFunction,
+  type SubmitOptions,
+} from "./executor.ts";
 export { Handle, TimerHandle } from "./handle.ts";
 export { type Logger, logger } from "./logger.ts";
 export {
@@ -42,15 +49,9 @@ export {
   setEventLoop,
   setEventLoopPolicy,
 } from "./policy.ts";
-export {
-  type Executor,
-  type ExecutorFunction,
-  isExecutor,
-  type ModuleFunction,
-  type SubmitOptions,
-} from "./executor.ts";
 export { run, Runner, type RunOptions } from "./run.ts";
 export { getRunningLoop } from "./running_loop.ts";
+export { toThread } from "./to_thread.ts";
 export type {
   AbstractEventLoop,
   Awaitable,
@@ -62,5 +63,8 @@ export type {
   TaskFactory,
   TaskOptions,
 } from "./types.ts";
-export { toThread } from "./to_thread.ts";
-export { WorkerExecutor, type WorkerExecutorOptions } from "./worker_executor.ts";
+export {
+  WorkerExecutor,
+  type WorkerExecutorOptions,
+  type WorkerLimits,
+} from "./worker_executor.ts";

@@ -6,12 +6,7 @@
  *
  * @module
  */
-import {
-  type PlatformWorker,
-  valueRepr,
-  type WorkerResourceLimits,
-  workers,
-} from "../_platform/mod.ts";
+import { type PlatformWorker, valueRepr, workers } from "../_platform/mod.ts";
 import { RuntimeError, ValueError } from "../errors.ts";
 import type { Future } from "../tasks/future.ts";
 import { jobMessage, unclonableArgument } from "./_job_message.ts";
@@ -22,12 +17,25 @@ import type { Executor, ExecutorFunction, SubmitOptions } from "./executor.ts";
 import { getEventLoop } from "./policy.ts";
 import { getRunningLoopOrNull } from "./running_loop.ts";
 
+/** Memory bounds of each Worker of a {@linkcode WorkerExecutor}. */
+export interface WorkerLimits {
+  /** Bound of the main heap, in MB. */
+  maxOldGenerationSizeMb?: number;
+  /** Bound of the heap for new objects, in MB. */
+  maxYoungGenerationSizeMb?: number;
+  /** Stack size of the Worker's thread, in MB. */
+  stackSizeMb?: number;
+}
+
 /** Options of {@linkcode WorkerExecutor}. */
 export interface WorkerExecutorOptions {
   /** At most this many Workers (default: the machine's parallelism). */
   maxWorkers?: number;
-  /** Memory bounds of each Worker (Node and Deno; Bun ignores them). */
-  resourceLimits?: WorkerResourceLimits;
+  /**
+   * Memory bounds of each Worker: a Worker that exceeds them dies, failing
+   * its job. Enforced on Node; Deno and Bun ignore them.
+   */
+  resourceLimits?: WorkerLimits;
   /** Prefix of the Workers' names (default `"asyncio"`, as asyncio's threads). */
   namePrefix?: string;
 }
@@ -97,7 +105,7 @@ interface Slot {
  */
 export class WorkerExecutor implements Executor, AsyncDisposable {
   readonly #maxWorkers: number;
-  readonly #resourceLimits: WorkerResourceLimits | undefined;
+  readonly #resourceLimits: WorkerLimits | undefined;
   readonly #namePrefix: string;
   #slots = new Set<Slot>();
   #idle: Slot[] = [];
@@ -241,6 +249,13 @@ export class WorkerExecutor implements Executor, AsyncDisposable {
       this.#queue = queue.slice(this.#head);
       this.#head = 0;
     }
+    // Idle Workers must not keep the process alive (busy ones do).
+    for (const idle of this.#idle) {
+      if (idle.referenced) {
+        idle.worker!.unref();
+        idle.referenced = false;
+      }
+    }
     if (this.#shutdown) this.#finishIfIdle();
   }
 
@@ -294,10 +309,6 @@ export class WorkerExecutor implements Executor, AsyncDisposable {
       settle(job.future, reply);
       this.#idle.push(slot);
       this.#dispatch();
-      if (slot.job === null && slot.referenced && !slot.ended) {
-        slot.worker!.unref();
-        slot.referenced = false;
-      }
     } else if ("crash" in reply) {
       const cause = reviveError(reply.crash);
       this.#lost(slot, `crashed: uncaught ${describe(cause)}`, cause);
