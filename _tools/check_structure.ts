@@ -24,10 +24,11 @@ import ts from "typescript";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** The library's layers, lowest first: a file may import its own area and lower layers. */
-// `errors.ts` is the entry of the `errors/` family (see `areaOf`);
-// `_options.ts`, the options checker, imports nothing.
+// `_options.ts`, the options checker, imports nothing; `errors.ts` is the
+// entry of the `errors/` family (see `areaOf`).
 const LAYERS: readonly (readonly string[])[] = [
-  ["errors", "_options.ts"],
+  ["_options.ts"],
+  ["errors"],
   ["_platform"],
   ["loop"],
   ["tasks"],

@@ -4,8 +4,11 @@
  *
  * @module
  */
+import { checkOptions } from "../_options.ts";
 import { brand } from "./_brand.ts";
 import { CODE_BY_ERRNO, ERRNO_BY_CODE } from "./_errno.ts";
+
+const OS_ERROR_OPTIONS = ["errno", "code", "syscall", "address", "port", "cause"] as const;
 
 /** Fields of an {@linkcode OSError}, given to its constructor. */
 export interface OSErrorOptions {
@@ -73,8 +76,10 @@ export class OSError extends Error {
    *
    * @param message What failed.
    * @param options `errno`, `code`, `syscall`, `address`, `port` and `cause`.
+   * @throws {TypeError} when `options` has another key or is not an object.
    */
   constructor(message?: string, options?: OSErrorOptions) {
+    checkOptions(options, OS_ERROR_OPTIONS, `create ${new.target.name}`);
     super(message, options);
     const code = options?.code
       ?? (options?.errno === undefined ? undefined : CODE_BY_ERRNO.get(options.errno));

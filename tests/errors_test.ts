@@ -705,3 +705,20 @@ test("ExceptionGroup.split() matches a branded class from another copy by brand"
   assert.ok(match?.exceptions[0] instanceof ForeignValueError);
   assert.ok(rest?.exceptions[0] instanceof TypeError);
 });
+
+test("OSError and its subclasses check their options", () => {
+  assert.throws(
+    () => new OSError("x", { errNo: 2 } as never),
+    (e) =>
+      e instanceof TypeError
+      && e.message
+        === "Cannot create OSError: got an unexpected keyword argument 'errNo' (did you mean 'errno'?); known options: errno, code, syscall, address, port, cause",
+  );
+  assert.throws(
+    () => new ConnectionRefusedError("x", { host: "h" } as never),
+    /Cannot create ConnectionRefusedError: got an unexpected keyword argument 'host'/,
+  );
+  assert.throws(() => osErrorFromCode("ENOENT", "x", { path: "/x" } as never), /'path'/);
+  assert.throws(() => new OSError("x", 2 as never), /options must be a plain object/);
+  assert.equal(new FileNotFoundError("x", { syscall: "open" }).syscall, "open");
+});
