@@ -172,20 +172,14 @@ export class Process implements AsyncDisposable {
     this.#transport.kill();
   }
 
-  /** Kills the child if it still runs, waits for it (reaps it) and closes the pipes. */
+  /**
+   * Kills the child if it still runs, closes the pipes and waits for the
+   * exit (reaps the child). Closing the pipes first means a grandchild that
+   * holds one of them open does not delay the end of the scope.
+   */
   async [Symbol.asyncDispose](): Promise<void> {
-    if (this.returncode === null) {
-      try {
-        this.kill();
-      } catch {
-        // finished meanwhile
-      }
-    }
-    try {
-      await this.wait();
-    } finally {
-      this.#transport.close();
-    }
+    this.#transport.close(); // kills a running child (SIGKILL) and closes the pipes
+    await this.wait();
   }
 }
 

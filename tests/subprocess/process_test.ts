@@ -37,6 +37,22 @@ test("Process with await using kills a child still running at scope exit and rea
   );
 });
 
+test("Process with await using does not wait for a grandchild that holds a pipe", async () => {
+  await run(async () => {
+    let pid = 0;
+    {
+      // the background sleep keeps stdout open after sh is killed
+      await using p = await createSubprocessExec("sh", "-c", "sleep 8 & echo go; exec sleep 30", {
+        stdout: PIPE,
+      });
+      pid = p.pid;
+      assert.equal(text(await p.stdout!.readLine()), "go\n");
+    }
+    assert.equal(alive(pid), false);
+  });
+  assert.deepEqual(zombieChildren(), []);
+});
+
 test("Process with await using leaves a finished child's code alone", async () => {
   await run(async () => {
     let saved: { returncode: number | null } | null = null;
