@@ -91,8 +91,10 @@ export class SocketTransport implements Transport, SocketHandlers {
     loop.callSoon(() => this.#connectionMade(options.connectionMade !== false));
   }
 
+  // Runs even when the connection was lost meanwhile, as asyncio's
+  // `call_soon(connection_made)` does: the protocol always sees
+  // connectionMade before connectionLost.
   #connectionMade(call: boolean): void {
-    if (this.#lost) return;
     try {
       if (call) (this.#protocol as Protocol).connectionMade?.(this);
     } finally {
@@ -174,11 +176,6 @@ export class SocketTransport implements Transport, SocketHandlers {
   #lose(exc: Error | null): void {
     this.#lost = true;
     this.#closing = true;
-    const waiter = this.#waiter;
-    this.#waiter = null;
-    if (waiter !== null && !waiter.done()) {
-      waiter.setException(exc ?? new RuntimeError("Connection closed before it was made"));
-    }
     if (this.#loop.isClosed()) return this.#detach();
     this.#loop.callSoon(() => this.#connectionLost(exc));
   }
