@@ -53,17 +53,20 @@ test("run() accepts a coroutine object and a function", async () => {
 test("run() and Runner.run() refuse a promise or a future with ValueError('a coroutine was expected')", async () => {
   const promise = Promise.resolve("promise");
   // @ts-expect-error a running promise is not a main task (the types refuse it too)
+  const refused = run(promise, virtual);
   await assert.rejects(
-    run(promise, virtual),
+    refused,
     (e: unknown) =>
       e instanceof ValueError && /^a coroutine was expected, got a running Promise/.test(e.message)
       && e.message.includes("run(() => work(i))"),
   );
   const runner = new Runner(virtual);
   try {
+    const future = new Future({ loop: runner.getLoop() });
     // @ts-expect-error a future is not a main task
+    const refusedFuture = runner.run(future);
     await assert.rejects(
-      runner.run(new Future({ loop: runner.getLoop() })),
+      refusedFuture,
       (e: unknown) =>
         e instanceof ValueError && /a coroutine was expected, got <Future pending>/.test(e.message),
     );

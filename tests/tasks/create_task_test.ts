@@ -131,10 +131,8 @@ test("createTask(promise), createTask(future), createTask(thenable) throw TypeEr
     assert.throws(() => loop.createTask(promise), expected);
     const fut = new Future<number>();
     // @ts-expect-error a future is not a task body
-    assert.throws(
-      () => createTask(fut),
-      /^TypeError: a coroutine was expected, got <Future pending>/,
-    );
+    const withFuture = () => createTask(fut);
+    assert.throws(withFuture, /^TypeError: a coroutine was expected, got <Future pending>/);
     const thenable = { then: (res: (v: number) => void) => res(1) };
     // @ts-expect-error a thenable is not a task body
     assert.throws(() => createTask(thenable), /a coroutine was expected, got a thenable/);
