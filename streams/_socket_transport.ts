@@ -315,38 +315,21 @@ export class SocketTransport implements Transport, SocketHandlers {
   }
 
   #maybePauseProtocol(): void {
-    if (this.getWriteBufferSize() <= this.#limits.high || this.#limits.paused) return;
-    this.#limits.paused = true;
-    try {
-      this.#protocol.pauseWriting?.();
-    } catch (err) {
-      this.#loop.callExceptionHandler({
-        message: "protocol.pause_writing() failed",
-        exception: err,
-        transport: this,
-        protocol: this.#protocol,
-      });
-    }
+    this.#limits.maybePause(this.getWriteBufferSize(), this.#protocol, this.#report);
   }
 
   static #drainIn(t: SocketTransport): void {
-    t.#maybeResumeProtocol();
+    t.#limits.maybeResume(t.getWriteBufferSize(), t.#protocol, t.#report);
   }
 
-  #maybeResumeProtocol(): void {
-    if (!this.#limits.paused || this.getWriteBufferSize() > this.#limits.low) return;
-    this.#limits.paused = false;
-    try {
-      this.#protocol.resumeWriting?.();
-    } catch (err) {
-      this.#loop.callExceptionHandler({
-        message: "protocol.resume_writing() failed",
-        exception: err,
-        transport: this,
-        protocol: this.#protocol,
-      });
-    }
-  }
+  readonly #report = (message: string, err: unknown): void => {
+    this.#loop.callExceptionHandler({
+      message,
+      exception: err,
+      transport: this,
+      protocol: this.#protocol,
+    });
+  };
 
   // ---- closing ------------------------------------------------------------
 

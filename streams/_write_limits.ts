@@ -2,6 +2,7 @@
 // told to pause. Ports asyncio's `_FlowControlMixin._set_write_buffer_limits`.
 import { valueRepr } from "../_platform/mod.ts";
 import { ValueError } from "../errors.ts";
+import type { BaseProtocol } from "./protocols.ts";
 
 function checkMark(name: string, value: unknown): number {
   if (typeof value !== "number" || Number.isNaN(value)) {
@@ -9,6 +10,9 @@ function checkMark(name: string, value: unknown): number {
   }
   return value;
 }
+
+/** @ignore Where a failing pauseWriting()/resumeWriting() is reported. */
+export type ReportFailure = (message: string, err: unknown) => void;
 
 /** @ignore */
 export class WriteLimits {
@@ -30,5 +34,27 @@ export class WriteLimits {
     }
     this.high = h;
     this.low = l;
+  }
+
+  /** Tells `protocol` to pause when `size` went over the high mark (once). */
+  maybePause(size: number, protocol: BaseProtocol, report: ReportFailure): void {
+    if (size <= this.high || this.paused) return;
+    this.paused = true;
+    try {
+      protocol.pauseWriting?.();
+    } catch (err) {
+      report("protocol.pause_writing() failed", err);
+    }
+  }
+
+  /** Tells a paused `protocol` to resume when `size` is at the low mark or under. */
+  maybeResume(size: number, protocol: BaseProtocol, report: ReportFailure): void {
+    if (!this.paused || size > this.low) return;
+    this.paused = false;
+    try {
+      protocol.resumeWriting?.();
+    } catch (err) {
+      report("protocol.resume_writing() failed", err);
+    }
   }
 }

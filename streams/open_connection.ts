@@ -8,8 +8,9 @@
 import type { AbstractEventLoop } from "../loop/types.ts";
 import { defaultLoop } from "../tasks/future.ts";
 import "./_create_connection.ts";
+import { checkLimit } from "./_reader_args.ts";
 import type { ConnectionOptions, UnixConnectionOptions } from "./network_options.ts";
-import { checkLimit, StreamReader } from "./stream_reader.ts";
+import { StreamReader } from "./stream_reader.ts";
 import { StreamReaderProtocol } from "./stream_reader_protocol.ts";
 import { StreamWriter } from "./stream_writer.ts";
 import type { Transport } from "./transports.ts";

@@ -7,9 +7,10 @@
  */
 import { defaultLoop } from "../tasks/future.ts";
 import "./_create_connection.ts";
+import { checkLimit } from "./_reader_args.ts";
 import type { ServerOptions, UnixServerOptions } from "./network_options.ts";
 import type { Server } from "./server.ts";
-import { checkLimit, StreamReader } from "./stream_reader.ts";
+import { StreamReader } from "./stream_reader.ts";
 import { type ClientConnectedCallback, StreamReaderProtocol } from "./stream_reader_protocol.ts";
 
 /** Options of {@linkcode startServer}. */

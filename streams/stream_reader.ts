@@ -10,35 +10,20 @@ import { IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from
 import { Waiter } from "../tasks/_waiters.ts";
 import { defaultLoop } from "../tasks/future.ts";
 import { ByteBuffer } from "./_byte_buffer.ts";
-import type { Transport } from "./transports.ts";
+import { checkLimit, DEFAULT_LIMIT, toBytes } from "./_reader_args.ts";
 
-/** asyncio's default buffer limit: 64 KiB. */
-export const DEFAULT_LIMIT = 64 * 1024;
+// Also used by subprocess/ (its pipes are stream readers with the same limit rules).
+export { checkLimit, DEFAULT_LIMIT };
+import type { Transport } from "./transports.ts";
 
 const READER_KEYS = ["limit"] as const;
 const NEWLINE = new Uint8Array([10]);
 const EMPTY = new Uint8Array(0);
-const encoder = new TextEncoder();
 
 /** Options of the {@linkcode StreamReader} constructor. */
 export interface StreamReaderOptions {
   /** Buffer limit in bytes (default 64 KiB): the longest line `readLine()` accepts. */
   limit?: number;
-}
-
-/** @ignore Checks a `limit` option: a positive integer. */
-export function checkLimit(limit: unknown): number {
-  if (typeof limit !== "number" || !Number.isInteger(limit)) {
-    throw new TypeError(`limit must be an integer, not ${valueRepr(limit)}`);
-  }
-  if (limit <= 0) throw new ValueError(`Limit cannot be <= 0 (got ${limit})`);
-  return limit;
-}
-
-function toBytes(sep: unknown): Uint8Array {
-  if (typeof sep === "string") return encoder.encode(sep);
-  if (sep instanceof Uint8Array) return sep;
-  throw new TypeError(`separator must be a string or a Uint8Array, not ${valueRepr(sep)}`);
 }
 
 /**
