@@ -189,6 +189,10 @@ export function refusedBodyMessage(value: unknown, call: string): string {
   if (!isThenable) {
     return `a coroutine was expected, got ${got}: ${call}() takes a coroutine() object or a zero-argument async function`;
   }
+  // The main task's function is `main` by habit, a child's `work`.
+  const isMain = call === "run" || call === "Runner.run";
+  const work = isMain ? "main()" : "work(i)";
+  const fn = isMain ? "main" : "work";
   const what = got.startsWith("<")
     ? got
     : value instanceof Promise
@@ -196,8 +200,8 @@ export function refusedBodyMessage(value: unknown, call: string): string {
     : `a thenable ${got}`;
   return `a coroutine was expected, got ${what}: ${call}() takes a coroutine() object or a `
     + `zero-argument function, since a promise already runs in the caller's context where the `
-    + `task cannot cancel it; write ${call}(() => work(i)), or wrap the function with `
-    + `coroutine(work), or use ensureFuture(promise) to wait on a promise the task will not own`;
+    + `task cannot cancel it; write ${call}(() => ${work}), or wrap the function with `
+    + `coroutine(${fn}), or use ensureFuture(promise) to wait on a promise the task will not own`;
 }
 
 /** @ignore A short description of a `CoroutineLike` for reprs. */

@@ -144,8 +144,15 @@ export function wrapAwaitable<T>(aw: PromiseLike<T>, loop: AbstractEventLoop): T
  * on. `signal` aborts when a cancellation is delivered, so native I/O
  * given the signal stops too.
  *
- * Differences from asyncio: a task given a promise that is already running
- * does not own it: cancelling the task abandons the promise. A task
+ * A task runs a `coroutine()` object or a zero-argument function, nothing
+ * else (a promise is already running elsewhere: `TypeError`, as asyncio's
+ * `Task()` refuses anything but a coroutine); `ensureFuture(promise)` makes
+ * a task that waits on a promise without owning it.
+ *
+ * In debug mode the repr ends with `created at file:line:col`, and
+ * `JSON.stringify(task)` gives its state (see `toJSON()`).
+ *
+ * Differences from asyncio: a task
  * awaiting only native promises sees the cancellation at its next asyncio
  * await (and through `signal`). An eager task that finishes without
  * suspending is done one microtask after `createTask()` returns, not at once.

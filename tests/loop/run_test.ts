@@ -58,7 +58,7 @@ test("run() and Runner.run() refuse a promise or a future with ValueError('a cor
     refused,
     (e: unknown) =>
       e instanceof ValueError && /^a coroutine was expected, got a running Promise/.test(e.message)
-      && e.message.includes("run(() => work(i))"),
+      && e.message.includes("run(() => main())"),
   );
   const runner = new Runner(virtual);
   try {
