@@ -204,10 +204,12 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
 
   // Waits until data or EOF arrives (or an exception is set). Consumes
   // nothing, so a cancellation here loses nothing.
-  async #waitForData(funcName: string): Promise<void> {
+  #waitForData(funcName: string): Promise<void> {
     if (this.#waiter !== null) {
-      throw new RuntimeError(
-        `${funcName}() called while another coroutine is already waiting for incoming data`,
+      return Promise.reject(
+        new RuntimeError(
+          `${funcName}() called while another coroutine is already waiting for incoming data`,
+        ),
       );
     }
     // Waiting while paused would never end: the transport must deliver.
@@ -217,12 +219,18 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     }
     const waiter = new Waiter(defaultLoop());
     this.#waiter = waiter;
-    try {
-      await waiter._wait();
-      waiter.checkLate();
-    } finally {
-      if (this.#waiter === waiter) this.#waiter = null;
-    }
+    // No async frame of its own (the hot path of every read that waits):
+    // the late-cancel check and the cleanup run as reactions.
+    return waiter._wait().then(
+      () => {
+        if (this.#waiter === waiter) this.#waiter = null;
+        waiter.checkLate();
+      },
+      (err) => {
+        if (this.#waiter === waiter) this.#waiter = null;
+        throw err;
+      },
+    );
   }
 
   /**
