@@ -13,6 +13,8 @@
  *   method of the socket (`write()`, `resume()`, `close()` never call back
  *   before they return).
  * - `onClose` is called exactly once, last; no handler is called after it.
+ *   `close()` and `abort()` also count as the owner being ready: a socket
+ *   closed without ever being resumed still gets its `onClose`.
  * - Failures reach the owner as `errors.ts` classes with the same `code` on
  *   every runtime (`ConnectionRefusedError` / `"ECONNREFUSED"`,
  *   `ConnectionResetError` / `"ECONNRESET"`, `BrokenPipeError` / `"EPIPE"`,
@@ -117,8 +119,11 @@ export interface PlatformSocket {
   readonly dataIsOwned?: boolean;
   /**
    * Upgrades this plain socket to TLS (STARTTLS) and resolves to the TLS
-   * socket; this one must not be used afterwards. Pending unread input stays
-   * with the new socket. The new socket starts paused.
+   * socket; this one must not be used afterwards, and its handlers are not
+   * called again (not even `onClose`: closing the TLS socket closes the
+   * connection). Pending unread input stays with the new socket. The new
+   * socket starts paused. Pause this one before the peer can start its
+   * handshake (asyncio's `start_tls()` pauses reading too).
    */
   startTls(options: PlatformTlsOptions & { serverSide: boolean }): Promise<PlatformSocket>;
 }
