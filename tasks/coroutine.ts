@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { checkOptions } from "../_options.ts";
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { RuntimeError } from "../errors.ts";
 
@@ -90,6 +91,8 @@ class CoroutineObject<T> implements Coroutine<T> {
 
 defineRepr(CoroutineObject, (c) => `<coroutine ${c.name}()${c.started ? " running" : ""}>`);
 
+const COROUTINE_OPTIONS = ["name"] as const;
+
 /** Options of {@linkcode coroutine}. */
 export interface CoroutineOptions {
   /**
@@ -115,7 +118,8 @@ export interface CoroutineOptions {
  * @param fn The async function.
  * @param options `name`: the name reprs show.
  * @returns A function with the same parameters that returns a coroutine.
- * @throws {TypeError} when `fn` is not a function.
+ * @throws {TypeError} when `fn` is not a function, or `options` has
+ * another key than `name`.
  *
  * @example
  * ```ts
@@ -140,6 +144,7 @@ export function coroutine<A extends unknown[], T>(
   if (typeof fn !== "function") {
     throw new TypeError(`coroutine() takes an async function, got ${valueRepr(fn)}`);
   }
+  checkOptions(options, COROUTINE_OPTIONS, "call coroutine()");
   const given = options?.name;
   const name = given !== undefined && given !== null ? String(given) : fn.name || "anonymous";
   const make = (...args: A): Coroutine<T> =>

@@ -7,6 +7,7 @@ import { getRunningLoop, run, Runner } from "../loop/mod.ts";
 import { LifoQueue, PriorityQueue, Queue } from "../queues/mod.ts";
 import {
   asCompleted,
+  coroutine,
   createTask,
   ensureFuture,
   Future,
@@ -136,6 +137,14 @@ test("createTask(), loop.createTask() and TaskGroup.createTask() check their opt
     assert.equal(task.getName(), "ok");
   }, virtual);
   assert.deepEqual(log, ["named"]);
+});
+
+test("coroutine() checks its options", () => {
+  assert.throws(
+    () => coroutine(() => Promise.resolve(1), { Name: "work" } as never),
+    typeError("Cannot call coroutine()", "did you mean 'name'?"),
+  );
+  assert.equal(coroutine(() => Promise.resolve(1), { name: "work" }).name, "work");
 });
 
 test("run() and Runner check their options before making a loop", async () => {
