@@ -4,18 +4,22 @@
  *
  * Reading: Deno is pull-based, so one read loop per socket calls
  * `conn.read()` into a buffer the socket reuses (4 KiB, grown fourfold up
- * to 256 KiB each time a read fills it) and hands `onData` a view of it. The loop stops while
- * the socket is paused: a read already pending when `pause()` is called
- * keeps what it gets, without copying, until `resume()` (the buffer is not
- * read into again before then), so nothing is lost and no read is started
- * while paused.
+ * to 256 KiB each time a read fills it) and hands `onData` a view of it.
+ * The loop stops while the socket is paused: a read already pending when
+ * `pause()` is called keeps what it gets, without copying, until `resume()`
+ * (the buffer is not read into again before then), so nothing is lost and
+ * no read is started while paused.
  *
  * Writing: `conn.write()` is asynchronous, so `write()` cannot know that the
- * bytes reached the OS when it returns. It queues them, starts one
- * `conn.write()` at a time (small queued chunks are joined into one write of
- * up to 64 KiB), counts them in `bufferedAmount` until their write resolved,
- * and returns `false`; `onDrain` follows when the queue is empty. Only an
- * empty write returns `true` (when nothing is buffered).
+ * bytes reached the OS when it returns. One `conn.write()` runs at a time.
+ * On an idle socket (no write pending) a chunk of up to 64 KiB goes to
+ * `conn.write()` at once and `write()` returns `true`, as the other runtimes
+ * do when the OS takes the bytes at once: if the OS cannot take them now,
+ * this hides at most those 64 KiB from `bufferedAmount` (asyncio's
+ * high-water mark is 64 KiB too). Anything else is queued, counted in
+ * `bufferedAmount` until its write resolved, and `write()` returns `false`;
+ * `onDrain` follows when the queue is empty. Small queued chunks are joined
+ * into one write of up to 64 KiB.
  *
  * Closing waits for the pending `read`/`write` ops to end before `onClose`,
  * so Deno's test sanitizers see no op left over.
@@ -38,6 +42,7 @@ import { upgradeToTls } from "./tls_upgrade.ts";
 const FIRST_READ = 4 * 1024;
 const MAX_READ = 256 * 1024;
 const JOIN_LIMIT = 64 * 1024;
+const DIRECT_LIMIT = 64 * 1024;
 const EMPTY = new Uint8Array(0);
 
 const NO_HANDLERS: SocketHandlers = {
@@ -69,8 +74,10 @@ export class DenoSocket implements PlatformSocket {
   #queue: Uint8Array[] = [];
   #writing = false; // the write loop runs (a write or shutdown may be pending)
   #buffered = 0;
+  #owesDrain = false; // write() returned false since the last onDrain
   #ending = false; // end() called
-  #shutDown = false; // conn.closeWrite() done
+  #shutDown = false; // conn.closeWrite() started
+  #shutDownDone = false; // conn.closeWrite() ended
   // closing
   #closing = false; // close()/abort() called or failed: nothing more is delivered
   #closed = false; // conn.close() done
@@ -116,8 +123,7 @@ export class DenoSocket implements PlatformSocket {
       if (this.#paused || this.#closing) return;
       if (this.#heldEnd) {
         this.#heldEnd = false;
-        this.#readOver = true;
-        this.#handlers.onEnd();
+        this.#endOfInput();
         return;
       }
       if (this.#held > 0) {
@@ -132,10 +138,7 @@ export class DenoSocket implements PlatformSocket {
         if (n === null) {
           if (await this.#wasReset()) return;
           if (this.#paused) this.#heldEnd = true;
-          else {
-            this.#readOver = true;
-            this.#handlers.onEnd();
-          }
+          else this.#endOfInput();
           return;
         }
         if (this.#paused) this.#held = n;
@@ -175,6 +178,20 @@ export class DenoSocket implements PlatformSocket {
     }
   }
 
+  /** Delivers the end of input; with the write side shut too, the socket closes (as Node's). */
+  #endOfInput(): void {
+    this.#readOver = true;
+    this.#handlers.onEnd();
+    this.#closeIfDone();
+  }
+
+  #closeIfDone(): void {
+    if (this.#readOver && this.#shutDownDone && !this.#closing) {
+      this.#closing = true;
+      if (!this.#writing) this.#destroy();
+    }
+  }
+
   #deliver(n: number): void {
     if (n === 0) return;
     const buffer = this.#buffer!;
@@ -186,8 +203,15 @@ export class DenoSocket implements PlatformSocket {
   write(data: Uint8Array): boolean {
     if (this.#closing || this.#ending) return this.#buffered === 0;
     if (data.byteLength === 0) return this.#buffered === 0;
+    if (!this.#writing && data.byteLength <= DIRECT_LIMIT) {
+      // An idle socket: the bytes go to Deno's write op now, as the OS takes
+      // them at once on the other runtimes (see the module notes).
+      void this.#writeLoop(data);
+      return true;
+    }
     this.#queue.push(data);
     this.#buffered += data.byteLength;
+    this.#owesDrain = true;
     if (!this.#writing) void this.#writeLoop();
     return false;
   }
@@ -206,19 +230,14 @@ export class DenoSocket implements PlatformSocket {
     if (!this.#writing) void this.#writeLoop();
   }
 
-  async #writeLoop(): Promise<void> {
+  async #writeLoop(direct?: Uint8Array): Promise<void> {
     this.#writing = true;
-    let wrote = false;
     try {
+      if (direct !== undefined && !(await this.#writeAll(direct))) return;
       while (this.#queue.length > 0) {
         const chunk = this.#nextChunk();
-        let done = 0;
-        while (done < chunk.length) {
-          done += await this.#conn.write(done === 0 ? chunk : chunk.subarray(done));
-          if (this.#closed) return;
-        }
+        if (!(await this.#writeAll(chunk))) return;
         this.#buffered -= chunk.length;
-        wrote = true;
       }
       if (this.#ending && !this.#shutDown && !this.#closing) {
         this.#shutDown = true;
@@ -227,6 +246,8 @@ export class DenoSocket implements PlatformSocket {
         } catch {
           // the peer is gone: reading reports it
         }
+        this.#shutDownDone = true;
+        if (this.#readOver) this.#closing = true;
       }
     } catch (e) {
       if (!this.#closed) this.#fail(toOSError(e, { syscall: "write" }));
@@ -237,8 +258,21 @@ export class DenoSocket implements PlatformSocket {
     }
     if (this.#closed) return;
     if (this.#closing) this.#destroy();
-    else if (this.#queue.length > 0) void this.#writeLoop();
-    else if (wrote) this.#handlers.onDrain();
+    else if (this.#queue.length > 0 || (this.#ending && !this.#shutDown)) void this.#writeLoop();
+    else if (this.#owesDrain) {
+      this.#owesDrain = false;
+      this.#handlers.onDrain();
+    }
+  }
+
+  /** Writes all of `chunk`; `false` when the socket was closed meanwhile. */
+  async #writeAll(chunk: Uint8Array): Promise<boolean> {
+    let done = 0;
+    while (done < chunk.length) {
+      done += await this.#conn.write(done === 0 ? chunk : chunk.subarray(done));
+      if (this.#closed) return false;
+    }
+    return true;
   }
 
   /** The next chunk to write: the first queued one, or several small ones joined. */

@@ -24,6 +24,10 @@
  * - `startTls()` on a connected socket (both sides) uses `node:tls` too:
  *   Deno has no server-side upgrade, and its client one fails on a socket
  *   with a read pending, which cannot be cancelled.
+ * - Closing a listener with an accept pending releases Deno's listening
+ *   socket only when that op ends, in the next turn of the event loop: a
+ *   `connect` of this process started meanwhile waits for it, so that it is
+ *   refused, not reset.
  * - A peer's reset reads as end of input in Deno; `DenoSocket` tells them
  *   apart (see `socket.ts`).
  * - `Deno.connect` cannot bind a local address first: `localAddress` makes
@@ -57,6 +61,8 @@ async function connect(options: ConnectOptions): Promise<PlatformSocket> {
   const deno = denoNet();
   const { signal, tls } = options;
   signal?.throwIfAborted();
+  // So that a listener closed just before refuses this connection.
+  if (closingListeners.size > 0) await Promise.all(closingListeners);
   if (options.path !== undefined) {
     const context = { syscall: "connect", address: options.path };
     // Deno's Unix connect takes no signal: close what an abort left behind.
@@ -165,12 +171,18 @@ function listenNow(options: ListenOptions): PlatformListener {
   }
 }
 
+/** Listening sockets closed while an accept was pending, until Deno releases them. */
+const closingListeners = new Set<Promise<void>>();
+
+function noop(): void {}
+
 /** A Deno listener as a `PlatformListener`. */
 class Listener implements PlatformListener {
   #listener: DenoListener;
   #kind: DenoConnKind;
   #closed = false;
   #accepting = false;
+  #pendingAccept: Promise<DenoConn> | null = null;
   #handshaking = new Set<DenoConn>();
   #retry: ReturnType<typeof setTimeout> | undefined;
   readonly address: SocketAddress;
@@ -196,7 +208,8 @@ class Listener implements PlatformListener {
     while (!this.#closed) {
       let conn: DenoConn;
       try {
-        conn = await this.#listener.accept();
+        const pending = this.#pendingAccept = this.#listener.accept();
+        conn = await pending;
       } catch (e) {
         if (this.#closed) return;
         onError(toOSError(e, { syscall: "accept" }));
@@ -238,6 +251,14 @@ class Listener implements PlatformListener {
     this.#closed = true;
     clearTimeout(this.#retry);
     closeQuietly(this.#listener);
+    // A pending accept keeps Deno's listening socket open until that op ends,
+    // in the next turn of the event loop: connects of this process wait for it.
+    const pending = this.#pendingAccept;
+    if (pending !== null) {
+      const released: Promise<void> = pending.then(noop, noop);
+      closingListeners.add(released);
+      void released.then(() => closingListeners.delete(released));
+    }
     // Connections still in their handshake were not handed out: nobody else closes them.
     for (const conn of this.#handshaking) closeQuietly(conn);
   }
