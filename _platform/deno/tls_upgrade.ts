@@ -25,6 +25,7 @@ import type {
   SocketAddress,
   SocketHandlers,
 } from "../socket_types.ts";
+import { tlsSessionInfo, type TlsSessionLike } from "../tls_info.ts";
 
 type Callback = (error?: Error | null) => void;
 
@@ -33,16 +34,7 @@ interface NodeDuplex {
   destroy(error?: Error): void;
 }
 
-interface NodePeerCertificate {
-  subject?: Record<string, string | string[]>;
-  issuer?: Record<string, string | string[]>;
-  subjectaltname?: string;
-  serialNumber?: string;
-  valid_from?: string;
-  valid_to?: string;
-}
-
-interface NodeTlsSocket {
+interface NodeTlsSocket extends TlsSessionLike {
   on(event: string, listener: (arg: never) => void): void;
   once(event: string, listener: (arg: never) => void): void;
   off(event: string, listener: (arg: never) => void): void;
@@ -51,9 +43,6 @@ interface NodeTlsSocket {
   write(data: Uint8Array, callback: Callback): boolean;
   end(callback?: () => void): void;
   destroy(error?: Error): void;
-  getPeerCertificate(): NodePeerCertificate | null;
-  getCipher(): { name: string; version: string } | null;
-  alpnProtocol: string | false | null;
 }
 
 interface NodeModules {
@@ -285,62 +274,12 @@ class UpgradedSocket implements PlatformSocket {
   }
 
   tlsInfo(): PlatformTlsInfo {
-    if (this.#tlsInfo) return this.#tlsInfo;
-    const cipher = this.#secure.getCipher();
-    return this.#tlsInfo = {
-      peerCertificate: pythonPeerCert(this.#secure.getPeerCertificate()),
-      cipher: cipher ? [cipher.name, cipher.version, cipherBits(cipher.name)] : undefined,
-      alpnProtocol: this.#secure.alpnProtocol || null,
-    };
+    return this.#tlsInfo ??= tlsSessionInfo(this.#secure);
   }
 
   startTls(options: PlatformTlsOptions & { serverSide: boolean }): Promise<PlatformSocket> {
     return upgradeToTls(this, options);
   }
-}
-
-const NAME_KEYS: Readonly<Record<string, string>> = {
-  C: "countryName",
-  ST: "stateOrProvinceName",
-  L: "localityName",
-  O: "organizationName",
-  OU: "organizationalUnitName",
-  CN: "commonName",
-  DC: "domainComponent",
-};
-
-function pythonName(name: Record<string, string | string[]> | undefined): string[][][] {
-  const rdns: string[][][] = [];
-  for (const [key, value] of Object.entries(name ?? {})) {
-    for (const v of Array.isArray(value) ? value : [value]) rdns.push([[NAME_KEYS[key] ?? key, v]]);
-  }
-  return rdns;
-}
-
-/** A certificate as Python's `SSLSocket.getpeercert()` gives it, `null` when none. */
-function pythonPeerCert(cert: NodePeerCertificate | null): Record<string, unknown> | null {
-  if (!cert || cert.subject === undefined) return null;
-  const result: Record<string, unknown> = {
-    subject: pythonName(cert.subject),
-    issuer: pythonName(cert.issuer),
-    serialNumber: cert.serialNumber?.toUpperCase(),
-    notBefore: cert.valid_from,
-    notAfter: cert.valid_to,
-  };
-  if (cert.subjectaltname) {
-    result.subjectAltName = cert.subjectaltname.split(", ").map((entry) => {
-      const at = entry.indexOf(":");
-      return [entry.slice(0, at), entry.slice(at + 1)];
-    });
-  }
-  return result;
-}
-
-/** Secret bits of a cipher suite, read from its name (Node does not tell them). */
-function cipherBits(name: string): number {
-  if (/AES_?256|AES256|CHACHA20/i.test(name)) return 256;
-  if (/AES_?128|AES128/i.test(name)) return 128;
-  return 0;
 }
 
 function isIpAddress(name: string): boolean {
