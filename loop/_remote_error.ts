@@ -1,13 +1,14 @@
 /**
- * Rebuilds on the host an error thrown in an executor Worker: with its class
- * when it is one of this library's errors or a built-in one, else as an
- * `Error` with the same `name`; always with the Worker-side message, stack,
- * data fields, cause and members.
+ * Turns a Worker's answer into the job future's outcome. An error thrown in
+ * the Worker is rebuilt with its class when it is one of this library's
+ * errors or a built-in one, else as an `Error` with the same `name`; always
+ * with the Worker-side message, stack, data fields, cause and members.
  *
  * @module
  */
 import * as errors from "../errors.ts";
-import type { SentError } from "./_job_runner.ts";
+import type { Future } from "../tasks/future.ts";
+import type { JobReply, SentError } from "./_job_runner.ts";
 
 type AnyErrorClass = new(...args: never[]) => Error;
 
@@ -79,4 +80,31 @@ export function reviveError(sent: SentError | { thrown: unknown }): unknown {
     });
   }
   return error;
+}
+
+/** Settles `future` with a Worker's answer, unless it is already done. */
+export function settle(future: Future<unknown>, reply: Extract<JobReply, { ok: boolean }>): void {
+  if (future.done()) return;
+  trySet(() => {
+    if (reply.ok) future.setResult(reply.value);
+    else future.setException(reviveError(reply.error));
+  });
+}
+
+/**
+ * Runs `set` (which settles a future), ignoring a closed loop: an answer
+ * that arrives after the program ended has nobody to hear it.
+ */
+export function trySet(set: () => void): void {
+  try {
+    set();
+  } catch {
+    // closed loop
+  }
+}
+
+/** `Name: message` of an error, for messages that say why a job failed. */
+export function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
 }

@@ -11,7 +11,7 @@ import { RuntimeError, ValueError } from "../errors.ts";
 import type { Future } from "../tasks/future.ts";
 import { jobMessage, unclonableArgument } from "./_job_message.ts";
 import type { JobMessage, JobReply } from "./_job_runner.ts";
-import { reviveError } from "./_remote_error.ts";
+import { describe, reviveError, settle, trySet } from "./_remote_error.ts";
 import { inlineWorkerUrl, workerUrl } from "./_worker_source.ts";
 import type { Executor, ExecutorFunction, SubmitOptions } from "./executor.ts";
 import { getEventLoop } from "./policy.ts";
@@ -237,7 +237,23 @@ export class WorkerExecutor implements Executor, AsyncDisposable {
       let slot = this.#idle.pop();
       if (slot === undefined) {
         if (this.#slots.size >= this.#maxWorkers) break;
-        slot = this.#start();
+        try {
+          slot = this.#start();
+        } catch (cause) {
+          // The runtime refused to start a Worker (no permission, no
+          // worker_threads): the job fails, the next one tries again.
+          queue[this.#head++] = undefined as unknown as Job;
+          const error = new RuntimeError(
+            `Cannot run the job: cannot start a Worker (${describe(cause)})`,
+          );
+          Object.defineProperty(error, "cause", {
+            value: cause,
+            configurable: true,
+            writable: true,
+          });
+          trySet(() => job.future.setException(error));
+          continue;
+        }
       }
       queue[this.#head++] = undefined as unknown as Job;
       this.#run(slot, job);
@@ -368,27 +384,4 @@ export class WorkerExecutor implements Executor, AsyncDisposable {
     }
     if (this.#slots.size === 0 && this.#ending.size === 0) this.#onClosed();
   }
-}
-
-function settle(future: Future<unknown>, reply: Extract<JobReply, { ok: boolean }>): void {
-  if (future.done()) return;
-  trySet(() => {
-    if (reply.ok) future.setResult(reply.value);
-    else future.setException(reviveError(reply.error));
-  });
-}
-
-// The future's loop may be closed by now (a result after the program ended):
-// nobody can hear the answer then.
-function trySet(set: () => void): void {
-  try {
-    set();
-  } catch {
-    // closed loop
-  }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
 }

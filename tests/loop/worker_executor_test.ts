@@ -64,6 +64,7 @@ test("cancelling the task awaiting a running job cancels its future at once and 
     const shared = new SharedArrayBuffer(8);
     const future = loop.runInExecutor(pool, job("spinMarked"), shared);
     const task = createTask(async () => await future);
+    await sleep(0); // the task starts and awaits the future
     await until(() => new Int32Array(shared)[0] === 1, "the job runs");
     task.cancel();
     assert.equal(future.cancelled(), true);
