@@ -18,19 +18,19 @@ import type {
 import type { BaseProtocol, Protocol } from "../streams/protocols.ts";
 import type { Server } from "../streams/server.ts";
 import type { TlsOptions, Transport } from "../streams/transports.ts";
-import { networking } from "./_networking.ts";
-import { BaseEventLoop } from "./base_event_loop.ts";
-import type { Future } from "../tasks/future.ts";
-import { type Executor, type ExecutorFunction, isExecutor } from "./executor.ts";
-import { logger } from "./logger.ts";
-import { WorkerExecutor } from "./worker_executor.ts";
 import type { SubprocessOptions } from "../subprocess/constants.ts";
 import type { SubprocessProtocol } from "../subprocess/protocols.ts";
 import type { SubprocessTransport } from "../subprocess/subprocess_transport.ts";
+import type { Future } from "../tasks/future.ts";
+import { networking } from "./_networking.ts";
 import { subprocessImpl } from "./_subprocess.ts";
+import { BaseEventLoop } from "./base_event_loop.ts";
+import { type Executor, type ExecutorFunction, isExecutor } from "./executor.ts";
 import { Handle } from "./handle.ts";
+import { logger } from "./logger.ts";
 import { checkSignal, SignalHandlers } from "./_signal_handlers.ts";
 import type { AbstractEventLoop, Callback, Signal } from "./types.ts";
+import { WorkerExecutor } from "./worker_executor.ts";
 
 // The longest delay host timers take (about 24.8 days).
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -319,6 +319,7 @@ export class EventLoop extends BaseEventLoop implements AbstractEventLoop {
   override close(): void {
     super.close();
     this.#signals?.clear();
+    this.#closeExecutor();
   }
 
   // ---- executors ---------------------------------------------------------
@@ -326,6 +327,15 @@ export class EventLoop extends BaseEventLoop implements AbstractEventLoop {
   #defaultExecutor: Executor | null = null;
   #executorShutdownCalled = false;
   #executorShutdown: Promise<void> | null = null;
+
+  // At close, as asyncio does: the default executor takes no more jobs and
+  // its Workers end once the jobs they run are done (no waiting here).
+  #closeExecutor(): void {
+    this.#executorShutdownCalled = true;
+    const executor = this.#defaultExecutor;
+    this.#defaultExecutor = null;
+    if (executor !== null) void executor.shutdown(false);
+  }
 
   /**
    * Runs `fn(...args)` on `executor` (`null`: the loop's default executor,

@@ -12,6 +12,7 @@ import {
   type AbstractEventLoop,
   CancelledError,
   createTask,
+  EventLoop,
   type Executor,
   type Future,
   getRunningLoop,
@@ -267,6 +268,20 @@ test("run() shuts the default executor down: its Workers are gone and it refuses
     });
     assert.equal(pool.workerCount, 0);
     assert.throws(() => pool.submit(() => 1, []), RuntimeError);
+  } finally {
+    await pool.terminate();
+  }
+});
+
+test("loop.close() shuts the default executor down without waiting", async () => {
+  const pool = new WorkerExecutor({ maxWorkers: 1 });
+  try {
+    const loop = new EventLoop();
+    loop.setDefaultExecutor(pool);
+    loop.close();
+    assert.throws(() => pool.submit(() => 1, []), /after shutdown/);
+    assert.throws(() => loop.runInExecutor(null, () => 1), RuntimeError);
+    // cpython: test_base_events.py BaseEventLoopTests.test_run_in_executor_after_close (the executor half)
   } finally {
     await pool.terminate();
   }
