@@ -112,6 +112,9 @@ export function serveJobs(port: HostPort): void {
         `Cannot run the job: its source is not a function: ${source.slice(0, 80)}`,
       );
     }
+    // Bounded: a program that makes functions on the fly would otherwise
+    // fill the Worker's memory with compiled copies.
+    if (compiled.size >= 256) compiled.clear();
     compiled.set(source, fn);
     return fn;
   };
@@ -119,7 +122,8 @@ export function serveJobs(port: HostPort): void {
   const load = async (specifier: string, name: string): Promise<Fn> => {
     let mod: Record<string, unknown>;
     try {
-      mod = await import(specifier);
+      // Known only at run time (a warning for `deno publish` and bundlers).
+      mod = await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier);
     } catch (cause) {
       const why = cause instanceof Error ? cause.message : String(cause);
       const error = new Error(`Cannot import module ${specifier}: ${why}`, { cause });
