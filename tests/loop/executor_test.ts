@@ -9,6 +9,7 @@
 // fixtures/executor_jobs.mjs (plain JavaScript, loaded by every runtime).
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { forceInlineWorker } from "../../loop/_worker_source.ts";
 import {
   type AbstractEventLoop,
   ConnectionRefusedError,
@@ -260,4 +261,18 @@ test("runInExecutor() on a closed loop throws RuntimeError", async () => {
     loop = getRunningLoop();
   });
   assert.throws(() => loop!.runInExecutor(null, () => 1), RuntimeError);
+});
+
+test("WorkerExecutor runs jobs in Workers started from source text (the library bundled into one file)", async () => {
+  // Deno always starts them so; elsewhere this is the path a bundled copy of
+  // the library takes, as the module file is not next to it.
+  forceInlineWorker(true);
+  try {
+    await withPool(1, async (pool, loop) => {
+      assert.equal(await loop.runInExecutor(pool, job("add"), 20, 22), 42);
+      assert.equal(await loop.runInExecutor(pool, (s: string) => s.toUpperCase(), "ok"), "OK");
+    });
+  } finally {
+    forceInlineWorker(false);
+  }
 });
