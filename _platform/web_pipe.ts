@@ -66,6 +66,8 @@ abstract class PipeBase implements PlatformSocket {
 
 /** The read end of a child's pipe, over a `ReadableStream`. */
 export class ReadPipe extends PipeBase {
+  /** Each chunk is a new array the stream never touches again. */
+  readonly dataIsOwned = true;
   readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
   #flowing = false;
   #looping = false;

@@ -117,9 +117,9 @@ export class SubprocessStreamProtocol implements SubprocessProtocol {
     }
   }
 
-  /** Feeds the reader of `fd`. */
+  /** Feeds the reader of `fd` (the subprocess transport gives `data` away: no copy). */
   pipeDataReceived(fd: 1 | 2, data: Uint8Array): void {
-    (fd === 1 ? this.stdout : this.stderr)?.feedData(data);
+    (fd === 1 ? this.stdout : this.stderr)?._feedData(data, true);
   }
 
   /** Ends the reader of `fd` (or fails `drain()` for stdin). */

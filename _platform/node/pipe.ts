@@ -33,6 +33,8 @@ export function nodeError(err: unknown, what: string): Error {
 
 /** Wraps one end of a child's pipe; `readable` tells which end. */
 export class NodePipe implements PlatformSocket {
+  /** Node hands each chunk over in a Buffer of its own, never reused. */
+  readonly dataIsOwned = true;
   readonly #stream: NodeStream;
   readonly #readable: boolean;
   #handlers: SocketHandlers | null = null;
