@@ -223,7 +223,8 @@ function ratio(ours, other) {
 
 /** The workload, with the implementation when it is not the default one. */
 function label(row) {
-  const plain = [undefined, "ours", `${row.runtime}-asyncio`];
+  // node24's scripts still call themselves node-asyncio
+  const plain = [undefined, "ours", `${row.runtime.replace(/\d+$/, "")}-asyncio`];
   return plain.includes(row.impl) ? row.bench : `${row.bench} [${row.impl}]`;
 }
 
