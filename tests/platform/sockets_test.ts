@@ -245,7 +245,7 @@ for (const kind of ["tcp", "unix"] as const) {
     await withPair(where, async ({ client, server }) => {
       server.keep = false;
       client.socket.resume();
-      const size = 24 << 20;
+      const size = 16 << 20;
       const data = new Uint8Array(size).fill(7);
       assert.equal(client.socket.write(data), false);
       assert.ok(client.socket.bufferedAmount > 0);
@@ -280,7 +280,7 @@ for (const kind of ["tcp", "unix"] as const) {
     await withPair(where, async ({ client, server }) => {
       server.keep = false;
       client.socket.resume();
-      const size = 24 << 20;
+      const size = 16 << 20;
       assert.equal(client.socket.write(new Uint8Array(size)), false);
       client.socket.close();
       client.socket.write(enc.encode("ignored after close"));
@@ -294,7 +294,7 @@ for (const kind of ["tcp", "unix"] as const) {
     await withPair(where, async ({ client, server }) => {
       server.keep = false;
       client.socket.resume();
-      const size = 24 << 20;
+      const size = 16 << 20;
       assert.equal(client.socket.write(new Uint8Array(size)), false);
       client.socket.abort();
       assert.equal(client.closed, false, "onClose inside abort()");
@@ -478,6 +478,37 @@ test("sockets TLS: a self-signed server is refused by default with an SSL error"
     client.socket.resume();
     client.socket.write(enc.encode("unverified"));
     await client.until(() => client.text === "unverified");
+  } finally {
+    listener.close();
+    await Promise.all(peers.map((p) => p.finish()));
+  }
+});
+
+test("sockets TLS: the name verified is serverName, else the host (an address against the IP names)", async () => {
+  const listener = await sockets.listen({ host: "127.0.0.1", port: 0, tls: SERVER_TLS });
+  const peers: Peer[] = [];
+  try {
+    listener.accept((socket) => {
+      peers.push(new Peer(socket, true));
+      socket.resume();
+    }, () => {});
+    const [host, port] = listener.address as [string, number];
+    const caCerts = [pem("ca.pem")];
+    const wrong = await sockets.connect({
+      host,
+      port,
+      tls: { caCerts, serverName: "wrong.example" },
+    })
+      .then(() => null, (e) => e);
+    assert.ok(wrong instanceof OSError, String(wrong));
+    assert.equal(wrong.code, "CERTIFICATE_VERIFY_FAILED");
+    for (const tls of [{ caCerts }, { caCerts, serverName: "localhost" }]) {
+      const client = new Peer(await sockets.connect({ host, port, tls }));
+      peers.push(client);
+      client.socket.resume();
+      client.socket.write(enc.encode("named"));
+      await client.until(() => client.text === "named");
+    }
   } finally {
     listener.close();
     await Promise.all(peers.map((p) => p.finish()));
