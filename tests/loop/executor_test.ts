@@ -213,6 +213,19 @@ test("runInExecutor() fails the job naming a missing module or export", async ()
   });
 });
 
+test("runInExecutor() fails the job of a module that throws at its top level, naming it, and keeps the Worker", async () => {
+  await withPool(1, async (pool, loop) => {
+    const before = await loop.runInExecutor(pool, job("whoAmI"));
+    const broken = pathToFileURL(resolve("tests/loop/fixtures/executor_broken.mjs"));
+    const e = await failure(loop.runInExecutor(pool, { module: broken, name: "never" }));
+    assert.equal(e.name, "ImportError");
+    assert.match(e.message, /executor_broken\.mjs/);
+    assert.match(e.message, /broken at import/);
+    assert.ok(e.cause instanceof RangeError);
+    assert.equal(await loop.runInExecutor(pool, job("whoAmI")), before);
+  });
+});
+
 test("runInExecutor() refuses a relative module path, a non-function and a native function with TypeError", async () => {
   await withPool(1, async (pool, loop) => {
     assert.throws(
