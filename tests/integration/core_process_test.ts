@@ -34,14 +34,15 @@ function libraryUrl(): string {
   return pathToFileURL(entry).href;
 }
 
-/** Runs fixtures/`name` with the current runtime's executable. */
-function runFixture(name: string): Outcome {
+/** Runs fixtures/`name` with the current runtime's executable (`gc`: with the GC exposed). */
+function runFixture(name: string, options: { gc?: boolean } = {}): Outcome {
   const fixture = resolve("tests/integration/fixtures", name);
+  const gc = options.gc === true;
   const args = runtime === "deno"
-    ? ["run", "-A", fixture]
+    ? ["run", "-A", ...(gc ? ["--v8-flags=--expose-gc"] : []), fixture]
     : runtime === "bun"
     ? ["run", fixture]
-    : [fixture];
+    : [...(gc ? ["--expose-gc"] : []), fixture];
   const r = spawnSync(process.execPath, args, {
     env: { ...process.env, ASYNCIO_LIB: libraryUrl(), NO_COLOR: "1" },
     encoding: "utf8",
@@ -95,6 +96,24 @@ test("Task exception never retrieved at top level without run() is reported when
   );
   assert.match(lines[at + 2] ?? "", /^Error: lost at top level$/, describe(o));
   assert.doesNotMatch(o.stderr, /futureRepr|Unhandled|uncaught/i, describe(o));
+  // cpython: test_tasks.py BaseTaskTests.test_log_traceback
+});
+
+test("Task exception never retrieved is reported when the task is collected, with asyncio's keys", () => {
+  const o = runFixture("unretrieved_gc.mjs", { gc: true });
+  assert.equal(o.status, 0, describe(o));
+  assert.equal(
+    o.stdout,
+    [
+      "keys: exception,future,message",
+      "message: Task exception was never retrieved",
+      "future: <Task finished name='Task-2' coro=<collected()> exception=Error('collected failure')>",
+      "future done: true exception: true",
+      "reports while running: 1",
+      "",
+    ].join("\n"),
+    describe(o),
+  );
   // cpython: test_tasks.py BaseTaskTests.test_log_traceback
 });
 
