@@ -6,12 +6,10 @@
  */
 import { checkOptions, describeValue } from "../_options.ts";
 import { exitCodeForUncaught, exitProcess, signalListeners } from "../_platform/mod.ts";
-import { isCancelledError, KeyboardInterrupt, RuntimeError, ValueError } from "../errors.ts";
-import { isCoroutine, refusedBodyMessage } from "../tasks/coroutine.ts";
+import { isCancelledError, KeyboardInterrupt, RuntimeError } from "../errors.ts";
 // run() makes the main task, so the loop's entry point loads the task module
 // (which registers Future and Task with the loop, see `taskSupport`).
-import type { Task } from "../tasks/task.ts";
-import "../tasks/task.ts";
+import { checkMainBody, type Task } from "../tasks/task.ts";
 import type { EventLoop } from "./event_loop.ts";
 import { newEventLoop } from "./policy.ts";
 import { getRunningLoopOrNull } from "./running_loop.ts";
@@ -51,14 +49,6 @@ function exitAsSigintIfUncaught(): void {
   if (interruptExitSet) return;
   interruptExitSet = true;
   exitCodeForUncaught((err) => err instanceof KeyboardInterrupt, SIGINT_EXIT);
-}
-
-// run() and Runner.run() take what a task owns: asyncio's ValueError for
-// anything else, with what to write instead.
-function checkMain(main: unknown, call: string): void {
-  if (typeof main !== "function" && !isCoroutine(main)) {
-    throw new ValueError(refusedBodyMessage(main, call));
-  }
 }
 
 const CREATED = 0;
@@ -121,7 +111,7 @@ export class Runner implements AsyncDisposable, Disposable {
    * @throws {KeyboardInterrupt} when SIGINT cancelled the main task.
    */
   async run<T>(coro: TaskBody<T>): Promise<T> {
-    checkMain(coro, "Runner.run");
+    checkMainBody(coro, "Runner.run");
     if (getRunningLoopOrNull()?.isRunning()) {
       throw new RuntimeError("Runner.run() cannot be called from a running event loop");
     }
@@ -277,7 +267,7 @@ export async function run<T>(main: TaskBody<T>, options?: RunOptions): Promise<T
   if (getRunningLoopOrNull()?.isRunning()) {
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
-  checkMain(main, "run");
+  checkMainBody(main, "run");
   checkRunOptions(options, "call run()");
   const runner = new Runner(options);
   try {

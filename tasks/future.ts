@@ -100,23 +100,14 @@ const unretrievedRegistry = new FinalizationRegistry<Unretrieved>((held) => {
   if (!held.loop._unretrieved.delete(held.ref)) return;
   // asyncio reports the future itself; it was collected, so a done
   // stand-in that prints as it did takes its place.
-  const ghost = new Future<unknown>({ loop: held.loop });
+  const ghost = new CollectedFuture({ loop: held.loop });
   ghost._state = ERROR;
   ghost._exception = held.exception;
-  const repr = held.repr;
-  defineOwnRepr(ghost, () => repr);
+  ghost._repr = held.repr;
   held.loop.callExceptionHandler(
     unretrievedContext(held.message, held.exception, ghost, held.sourceTraceback),
   );
 });
-
-// Makes one object print as `repr()` in every inspector, like defineRepr.
-function defineOwnRepr(obj: object, repr: () => string): void {
-  for (const key of [Symbol.for("Deno.customInspect"), Symbol.for("nodejs.util.inspect.custom")]) {
-    Object.defineProperty(obj, key, { value: repr, configurable: true });
-  }
-  Object.defineProperty(obj, "toString", { value: repr, configurable: true });
-}
 
 function unretrievedContext(
   message: string,
@@ -582,6 +573,16 @@ export function futureJSON(f: Future<unknown>): FutureJSON {
 }
 
 defineRepr(Future, (f) => `<Future ${futureReprInfo(f).join(" ")}>`);
+
+// What a never-retrieved report shows as `future` once the future itself
+// was collected: a done future holding the same error, printing as the
+// collected one did.
+class CollectedFuture extends Future<unknown> {
+  /** @ignore */
+  _repr = "";
+}
+
+defineRepr(CollectedFuture, (f) => f._repr);
 
 /**
  * Whether `obj` is a {@linkcode Future} (or a {@linkcode Task}), also one

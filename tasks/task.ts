@@ -6,7 +6,7 @@
  */
 import { checkOptions } from "../_options.ts";
 import { contextKind, defineRepr, valueRepr } from "../_platform/mod.ts";
-import { type CancelledError, isCancelledError, RuntimeError } from "../errors.ts";
+import { type CancelledError, isCancelledError, RuntimeError, ValueError } from "../errors.ts";
 import { taskSupport } from "../loop/base_event_loop.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import { contextState, getRunningLoopOrNull } from "../loop/running_loop.ts";
@@ -91,6 +91,18 @@ function bodyReturned(value: unknown): void {
 
 function bodyFailed(err: unknown): void {
   (contextState.get() as Task<unknown>)._bodyFailed(err);
+}
+
+/**
+ * `run()` and `Runner.run()` take what a task owns: asyncio's `ValueError`
+ * for anything else, with what to write instead.
+ *
+ * @ignore
+ */
+export function checkMainBody(main: unknown, call: string): void {
+  if (typeof main !== "function" && !isCoroutine(main)) {
+    throw new ValueError(refusedBodyMessage(main, call));
+  }
 }
 
 /**
