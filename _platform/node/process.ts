@@ -97,8 +97,18 @@ async function socketPair(): Promise<[parent: NodeStream, child: NodeStream]> {
   }
 }
 
-function toNodeStdio(mode: SpawnOptions["stdin"], fd: number): NodeStdio {
-  return mode === "pipe" ? "pipe" : mode === "null" ? "ignore" : fd === 0 ? "inherit" : fd;
+function toNodeStdio(mode: SpawnOptions["stdin"]): NodeStdio {
+  return mode === "pipe" ? "pipe" : mode === "null" ? "ignore" : "inherit";
+}
+
+/**
+ * The child's stdout and stderr when they are merged and not piped: the
+ * null device, or the parent's descriptor 1 for both (an inherited stdout
+ * spelled as the descriptor, so that 1 and 2 are one open file also where
+ * the runtime redirects "inherit", as `deno test` does to capture output).
+ */
+function mergedStderr(stdout: SpawnOptions["stdout"]): NodeStdio {
+  return stdout === "null" ? "ignore" : 1;
 }
 
 /** Why a spawn failed, as `errors.ts` classes naming the program or the cwd. */
@@ -135,14 +145,15 @@ export async function nodeSpawn(options: SpawnOptions): Promise<PlatformProcess>
   let pair: [NodeStream, NodeStream] | null = null;
   if (merged && options.stdout === "pipe") pair = await socketPair();
   const stdio: NodeStdio[] = [
-    toNodeStdio(options.stdin, 0),
-    pair ? pair[1] : toNodeStdio(options.stdout, 1),
+    toNodeStdio(options.stdin),
+    pair ? pair[1] : merged ? mergedStderr(options.stdout) : toNodeStdio(options.stdout),
     pair
       ? pair[1]
       : merged
-      ? toNodeStdio(options.stdout, 1)
-      : toNodeStdio(options.stderr as SpawnOptions["stdin"], 2),
+      ? mergedStderr(options.stdout)
+      : toNodeStdio(options.stderr as SpawnOptions["stdin"]),
   ];
+
   const cp = builtin<ChildProcessModule>("node:child_process");
   let child: ChildProcess;
   try {

@@ -94,6 +94,16 @@ test("createSubprocessExec() stderr: STDOUT with stdout inherited or DEVNULL fol
     });
     assert.deepEqual(await devnull.communicate(), [null, null]);
     assert.equal(devnull.returncode, 0);
+    // with stdout inherited, 2 is the parent's 1 too
+    const inherited = await createSubprocessExec(
+      "sh",
+      "-c",
+      `[ "$(readlink /proc/$$/fd/1)" = "$(readlink /proc/$$/fd/2)" ]`,
+      {
+        stderr: STDOUT,
+      },
+    );
+    assert.equal(await inherited.wait(), 0);
   });
 });
 
