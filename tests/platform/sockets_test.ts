@@ -1,8 +1,11 @@
 // The socket interface of `_platform/socket_types.ts`, through `_platform/mod.ts`,
 // on the runtime the tests run on: real loopback sockets, no timing.
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import process from "node:process";
+import { promisify } from "node:util";
 import {
   type ConnectOptions,
   type ListenOptions,
@@ -17,7 +20,7 @@ import {
   FileNotFoundError,
   OSError,
 } from "../../errors.ts";
-import { assert, test } from "../_suite.ts";
+import { assert, runtime, test } from "../_suite.ts";
 
 const pem = (name: string) => readFileSync(resolve("tests/fixtures/tls", name), "utf8");
 const SERVER_TLS: PlatformTlsOptions = { cert: pem("server.pem"), key: pem("server.key") };
@@ -512,6 +515,33 @@ test("sockets TLS: the name verified is serverName, else the host (an address ag
   } finally {
     listener.close();
     await Promise.all(peers.map((p) => p.finish()));
+  }
+});
+
+test("sockets: nothing keeps the process alive once every socket and listener is closed", async () => {
+  // A child uses plain and TLS sockets, closes them, and must exit by itself.
+  const fixture = "tests/platform/fixtures/sockets_exit.ts";
+  const run = promisify(execFile);
+  let dir: string | undefined;
+  try {
+    let args = runtime === "deno" ? ["run", "-A", fixture] : [fixture];
+    if (runtime === "node") {
+      dir = mkdtempSync(join(tmpdir(), "asyncio-exit-"));
+      const out = join(dir, "sockets_exit.mjs");
+      await run(resolve("node_modules/.bin/esbuild"), [
+        fixture,
+        "--bundle",
+        "--platform=node",
+        "--format=esm",
+        `--outfile=${out}`,
+        "--log-level=warning",
+      ]);
+      args = [out];
+    }
+    const { stdout } = await run(process.execPath, args, { timeout: 60_000 });
+    assert.equal(stdout.trim(), "done");
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 });
 
