@@ -13,8 +13,7 @@
  * - `Bun.connect` takes no `AbortSignal`: an abort rejects at once and ends
  *   the socket when (or if) it opens; a TLS handshake is cut off.
  * - ALPN lists are given to Bun in their wire format.
- * - Bun has no `backlog` and no local address to bind before connecting:
- *   `backlog` and `localAddress` are ignored.
+ * - `Bun.listen` has no `backlog`: it is ignored.
  * - `Bun.listen`'s `stop()` removes a Unix listener's socket file.
  *
  * @module
@@ -210,6 +209,10 @@ function connect(options: ConnectOptions): Promise<PlatformSocket> {
     const native: Record<string, unknown> = path === undefined
       ? { hostname: host, port: options.port ?? 0 }
       : { unix: path };
+    if (options.localAddress && path === undefined) {
+      native.localAddress = options.localAddress[0];
+      native.localPort = options.localAddress[1];
+    }
     native.allowHalfOpen = true;
     native.socket = HANDLERS;
     native.data = pending;

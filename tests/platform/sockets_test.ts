@@ -325,6 +325,33 @@ test("PlatformSocket: a peer that aborts with unread data resets the connection 
   });
 });
 
+test("sockets.connect() binds localAddress first (Deno cannot: it refuses)", async () => {
+  const free = await sockets.listen({ host: "127.0.0.1", port: 0 });
+  const [, localPort] = free.address as [string, number];
+  free.close();
+  const listener = await sockets.listen({ host: "127.0.0.1", port: 0 });
+  const peers: Peer[] = [];
+  try {
+    const accepting = new Accepting(listener);
+    const [host, port] = listener.address as [string, number];
+    const connecting = sockets.connect({ host, port, localAddress: ["127.0.0.1", localPort] });
+    if (runtime === "deno") {
+      const error = await connecting.then(() => null, (e) => e);
+      assert.match(String(error?.message), /Cannot bind the local address/);
+      return;
+    }
+    const client = new Peer(await connecting);
+    peers.push(client);
+    assert.deepEqual(client.socket.localAddress, ["127.0.0.1", localPort]);
+    const server = new Peer(await accepting.next());
+    peers.push(server);
+    assert.deepEqual(server.socket.remoteAddress, ["127.0.0.1", localPort]);
+  } finally {
+    listener.close();
+    await Promise.all(peers.map((p) => p.finish()));
+  }
+});
+
 test("sockets.connect() to a closed port rejects with ConnectionRefusedError (ECONNREFUSED)", async () => {
   const listener = await sockets.listen({ host: "127.0.0.1", port: 0 });
   const [host, port] = listener.address as [string, number];
