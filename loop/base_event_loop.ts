@@ -202,6 +202,11 @@ export abstract class BaseEventLoop {
    * Schedules `cb(...args)` to run `delay` seconds from now (a negative or
    * zero delay means the next iteration that checks timers).
    *
+   * A timer never fires before its deadline; timers due within a
+   * millisecond of each other fire in the same iteration (asyncio's
+   * selector rounds its wait up to whole milliseconds), after the last of
+   * them is due.
+   *
    * @throws {TypeError} when `delay` is not a number.
    * @throws {RuntimeError} `Event loop is closed`.
    */

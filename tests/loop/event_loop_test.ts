@@ -649,3 +649,20 @@ test("EventLoop asleep until a timer wakes for an earlier one scheduled from out
   }
   assert.deepEqual(order, ["near"]);
 });
+
+test("EventLoop fires timers due within a millisecond of each other in one iteration, none early", async () => {
+  const loop = new VirtualTimeEventLoop();
+  const order: string[] = [];
+  const at = (name: string, when: number) => () => {
+    order.push(`${name}${loop.time() >= when ? "" : " EARLY"}`);
+    // Runs in the next iteration: after every timer fired in this one.
+    loop.callSoon(() => order.push(`after ${name}`));
+  };
+  const t0 = loop.time();
+  loop.callAt(t0 + 0.01, at("a", t0 + 0.01));
+  loop.callAt(t0 + 0.0103, at("b", t0 + 0.0103)); // 0.3 ms later: same iteration as a
+  loop.callAt(t0 + 0.013, at("c", t0 + 0.013)); // 3 ms later: an iteration of its own
+  loop.callAt(t0 + 0.02, () => loop.stop());
+  await runAndClose(loop);
+  assert.deepEqual(order, ["a", "b", "after a", "after b", "c", "after c"]);
+});
