@@ -149,6 +149,7 @@ export function reportUnretrieved(loop: EventLoop): void {
 // latest when the program ends, as asyncio reports it when the loop closes.
 const loopsToReport = new Set<WeakRef<EventLoop>>();
 let exitHookSet = false;
+let sweepAt = 64;
 
 function reportAtExit(loop: EventLoop): void {
   if (!exitHookSet) {
@@ -160,6 +161,14 @@ function reportAtExit(loop: EventLoop): void {
       }
       loopsToReport.clear();
     });
+  }
+  if (loopsToReport.size >= sweepAt) {
+    // Many loops (a run() per request): forget those collected or closed.
+    for (const ref of loopsToReport) {
+      const l = ref.deref();
+      if (l === undefined || l.isClosed()) loopsToReport.delete(ref);
+    }
+    sweepAt = 2 * loopsToReport.size + 64;
   }
   loopsToReport.add(new WeakRef(loop));
 }
