@@ -291,7 +291,7 @@ export class BunSocket implements PlatformSocket, BunOwner {
     if (this.#closing) return;
     this.#closing = true;
     this.#start();
-    if (this.#closedNatively) return;
+    if (this.#closedNatively) return this.#finishSoon();
     if (this.#queue.length > 0) this.#endAfterFlush = true;
     else this.#s.end();
   }
@@ -301,7 +301,13 @@ export class BunSocket implements PlatformSocket, BunOwner {
     this.#start();
     this.#queue = [];
     this.#queued = 0;
-    if (!this.#closedNatively) this.#s.end();
+    if (this.#closedNatively) this.#finishSoon();
+    else this.#s.end();
+  }
+
+  /** Delivers an `onClose` held back by a pending end of input. */
+  #finishSoon(): void {
+    if (this.#started) queueMicrotask(() => this.#finish());
   }
 
   setNoDelay(enabled: boolean): void {

@@ -311,6 +311,26 @@ for (const kind of ["tcp", "unix"] as const) {
   });
 }
 
+test("PlatformSocket: after end(), the peer's close reached while paused waits for resume(): onEnd, then onClose", async () => {
+  await withPair({ tcp: true }, async ({ client, server }) => {
+    client.socket.resume();
+    server.socket.resume();
+    client.socket.end();
+    await server.until(() => server.events.includes("end"));
+    client.socket.pause();
+    server.socket.write(enc.encode("bye"));
+    server.socket.close();
+    await server.until(() => server.closed);
+    await settle();
+    assert.deepEqual(client.events, [], "events while paused");
+    client.socket.resume();
+    await client.until(() => client.closed);
+    assert.equal(client.text, "bye");
+    assert.deepEqual(client.events.slice(-2), ["end", "close"]);
+    assert.deepEqual(client.closes, [null]);
+  });
+});
+
 test("PlatformSocket: a peer that aborts with unread data resets the connection (ConnectionResetError)", async () => {
   await withPair({ tcp: true }, async ({ client, server }) => {
     client.socket.resume();
