@@ -15,6 +15,7 @@ import {
   sockets,
 } from "../../_platform/mod.ts";
 import {
+  BrokenPipeError,
   ConnectionRefusedError,
   ConnectionResetError,
   FileNotFoundError,
@@ -342,6 +343,30 @@ test("PlatformSocket: a peer that aborts with unread data resets the connection 
     assert.ok(error instanceof ConnectionResetError, String(error));
     assert.equal(error.code, "ECONNRESET");
     assert.equal(error.errno, 104);
+  });
+});
+
+test("PlatformSocket: writing to a peer that went away fails with BrokenPipeError or ConnectionResetError", async () => {
+  await withPair({ tcp: true }, async ({ client, server }) => {
+    client.socket.resume();
+    server.socket.abort();
+    await client.until(() => client.events.includes("end"), "end");
+    const chunk = new Uint8Array(64 * 1024);
+    // Write until the OS reports the peer gone (a few writes: RST, then EPIPE).
+    for (let i = 0; i < 1000 && !client.closed; i++) {
+      if (!client.socket.write(chunk)) {
+        await client.until(() => client.drains > 0 || client.closed, "drain");
+      }
+      client.drains = 0;
+      await settle();
+    }
+    await client.until(() => client.closed);
+    const [error] = client.closes;
+    assert.ok(
+      error instanceof BrokenPipeError || error instanceof ConnectionResetError,
+      String(error),
+    );
+    assert.ok(error.code === "EPIPE" || error.code === "ECONNRESET", String(error.code));
   });
 });
 
