@@ -66,10 +66,23 @@ export function pythonPeerCert(
   if (cert.subjectaltname) {
     result.subjectAltName = cert.subjectaltname.split(", ").map((entry) => {
       const at = entry.indexOf(":");
-      return [entry.slice(0, at), entry.slice(at + 1)];
+      const kind = entry.slice(0, at);
+      const value = entry.slice(at + 1);
+      return [kind, kind === "IP Address" && value.includes(":") ? opensslIPv6(value) : value];
     });
   }
   return result;
+}
+
+/** An IPv6 address as OpenSSL (and so Python) prints it: eight groups, uppercase, no `::`. */
+function opensslIPv6(address: string): string {
+  const [head = "", tail] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined
+    ? left
+    : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return groups.map((g) => parseInt(g, 16).toString(16).toUpperCase()).join(":");
 }
 
 /** Secret bits of a cipher suite, read from its name (Node and Bun do not tell them). */

@@ -506,8 +506,16 @@ test("sockets TLS: client and server verify with the test CA, echo, ALPN and tls
       assert.equal(info.alpnProtocol, "echo");
       assert.equal(server.socket.tlsInfo()?.alpnProtocol, "echo");
       if (info.peerCertificate !== undefined) {
-        const subject = info.peerCertificate?.subject;
-        assert.deepEqual(subject, [[["commonName", "localhost"]]]);
+        const cert = info.peerCertificate;
+        assert.deepEqual(cert?.subject, [[["commonName", "localhost"]]]);
+        assert.deepEqual(cert?.issuer, [[["commonName", "asyncio test CA"]]]);
+        // Python's getpeercert() shape, IPv6 as OpenSSL prints it.
+        assert.deepEqual(cert?.subjectAltName, [
+          ["DNS", "localhost"],
+          ["IP Address", "127.0.0.1"],
+          ["IP Address", "0:0:0:0:0:0:0:1"],
+        ]);
+        assert.match(String(cert?.notAfter), /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4} GMT$/);
       }
       if (info.cipher !== undefined) {
         const [name, version, bits] = info.cipher;
