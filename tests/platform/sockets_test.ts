@@ -418,6 +418,30 @@ test("sockets.connect() to an unknown host rejects with OSError carrying the res
   assert.ok((error.errno ?? 0) < 0, `errno ${error.errno}`);
 });
 
+test("sockets.listen() on an address in use rejects with OSError EADDRINUSE (TCP and Unix)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "asyncio-sock-"));
+  const listeners: PlatformListener[] = [];
+  try {
+    const tcp = await sockets.listen({ host: "127.0.0.1", port: 0 });
+    listeners.push(tcp);
+    const [host, port] = tcp.address as [string, number];
+    const path = join(dir, "s.sock");
+    listeners.push(await sockets.listen({ path }));
+    for (const options of [{ host, port }, { path }]) {
+      const error = await sockets.listen(options).then((l) => {
+        listeners.push(l);
+        return null;
+      }, (e) => e);
+      assert.ok(error instanceof OSError, String(error));
+      assert.equal(error.code, "EADDRINUSE");
+      assert.equal(error.errno, 98);
+    }
+  } finally {
+    for (const listener of listeners) listener.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("sockets.connect() to a missing Unix path rejects with FileNotFoundError (ENOENT)", async () => {
   const dir = mkdtempSync(join(tmpdir(), "asyncio-sock-"));
   try {
