@@ -220,7 +220,7 @@ test("readLine() cancelled by timeout() over a socket leaves the received bytes 
 
 test("readExactly() throws IncompleteReadError when the peer closes midway", async () => {
   await run(() =>
-    withServer(async (_r, w) => {
+    withServer((_r, w) => {
       w.write("abc");
       w.close();
     }, async (host, port) => {
