@@ -102,7 +102,9 @@ export class Process implements AsyncDisposable {
    * `ConnectionResetError` while feeding are ignored).
    *
    * @param input Bytes, or a string sent as UTF-8; ignored unless stdin is piped.
-   * @returns `[stdout, stderr]`, `null` for a stream that is not piped.
+   * @returns `[stdout, stderr]`, `null` for a stream that is not piped. A
+   * long output may be a view of a resizable `ArrayBuffer` (it grew in place
+   * as the child wrote).
    */
   async communicate(input?: Uint8Array | string): Promise<[Uint8Array | null, Uint8Array | null]> {
     const bytes = typeof input === "string" ? encoder.encode(input) : input ?? null;
@@ -131,24 +133,15 @@ export class Process implements AsyncDisposable {
     const reader = fd === 1 ? this.stdout : this.stderr;
     if (reader === null) return null;
     // Reads what is there at each wake-up, as asyncio's read(-1) reads in
-    // blocks: the buffer stays small, so the pipe is rarely paused.
-    const parts: Uint8Array[] = [];
-    let total = 0;
+    // blocks: the reader's buffer stays small, so the pipe is rarely paused.
+    const output = new Collector();
     for (;;) {
       const part = await reader.read(READ_BLOCK);
       if (part.length === 0) break;
-      parts.push(part);
-      total += part.length;
+      output.add(part);
     }
     (this.#transport.getPipeTransport(fd) as Transport | null)?.close();
-    if (parts.length === 1) return parts[0]!;
-    const output = new Uint8Array(total);
-    let at = 0;
-    for (const part of parts) {
-      output.set(part, at);
-      at += part.length;
-    }
-    return output;
+    return output.bytes();
   }
 
   /**
@@ -184,3 +177,80 @@ export class Process implements AsyncDisposable {
 }
 
 defineRepr(Process, (p) => `<Process ${p.pid}>`);
+
+type ResizableBufferConstructor = new(
+  length: number,
+  options: { maxByteLength: number },
+) => ArrayBuffer & { resize(length: number): void };
+
+// Where ArrayBuffers can grow in place, the output is copied into one that
+// grows: each part can be freed at once, and the memory touched is the
+// output's own (fresh memory is dear: page faults cost more than the copy).
+const Resizable = (() => {
+  try {
+    const probe = new (ArrayBuffer as unknown as ResizableBufferConstructor)(0, {
+      maxByteLength: 1,
+    });
+    return typeof probe.resize === "function"
+      ? ArrayBuffer as unknown as ResizableBufferConstructor
+      : null;
+  } catch {
+    return null;
+  }
+})();
+
+// The most one growing buffer reserves (address space, not memory); a
+// longer output goes on in parts.
+const MAX_OUTPUT = 2 ** 30;
+
+/**
+ * Collects the parts of a stream read to its end into one array. The array
+ * may be a view of a resizable ArrayBuffer.
+ */
+class Collector {
+  #parts: Uint8Array[] = [];
+  #buffer: (ArrayBuffer & { resize(length: number): void }) | null = null;
+  #length = 0;
+
+  add(part: Uint8Array): void {
+    const length = this.#length + part.length;
+    if (
+      this.#buffer === null && this.#parts.length === 1 && Resizable !== null
+      && length <= MAX_OUTPUT
+    ) {
+      this.#buffer = new Resizable(0, { maxByteLength: MAX_OUTPUT });
+      const first = this.#parts.pop()!;
+      this.#length = 0;
+      this.#append(first);
+    }
+    if (this.#buffer !== null) {
+      if (length <= MAX_OUTPUT) {
+        this.#append(part);
+        return;
+      }
+      this.#parts = [new Uint8Array(this.#buffer, 0, this.#length)];
+      this.#buffer = null;
+    }
+    this.#parts.push(part); // the first part is handed over as is if it stays alone
+    this.#length = length;
+  }
+
+  #append(part: Uint8Array): void {
+    const buffer = this.#buffer!;
+    buffer.resize(this.#length + part.length);
+    new Uint8Array(buffer, this.#length, part.length).set(part);
+    this.#length += part.length;
+  }
+
+  bytes(): Uint8Array {
+    if (this.#buffer !== null) return new Uint8Array(this.#buffer, 0, this.#length);
+    if (this.#parts.length === 1) return this.#parts[0]!;
+    const output = new Uint8Array(this.#length);
+    let at = 0;
+    for (const part of this.#parts) {
+      output.set(part, at);
+      at += part.length;
+    }
+    return output;
+  }
+}
