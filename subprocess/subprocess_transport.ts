@@ -9,9 +9,11 @@ import {
   defineRepr,
   type PlatformProcess,
   processes,
+  signalListeners,
   type SpawnOptions,
+  valueRepr,
 } from "../_platform/mod.ts";
-import { ProcessLookupError } from "../errors.ts";
+import { ProcessLookupError, ValueError } from "../errors.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import { logger } from "../loop/logger.ts";
 import type { Signal } from "../loop/types.ts";
@@ -58,6 +60,7 @@ export interface SubprocessTransport extends BaseTransport {
    * Sends `sig` to the child.
    *
    * @throws {ProcessLookupError} once the transport is finished.
+   * @throws {ValueError} `invalid signal` for a name this OS does not have.
    */
   sendSignal(sig: Signal): void;
   /** Sends SIGTERM. */
@@ -278,6 +281,9 @@ export class BaseSubprocessTransport implements SubprocessTransport {
   }
 
   sendSignal(sig: Signal): void {
+    if (typeof sig !== "string" || signalListeners?.numbers.has(sig) === false) {
+      throw new ValueError(`invalid signal: ${valueRepr(sig)}`);
+    }
     const proc = this.#proc;
     if (proc === null) {
       throw new ProcessLookupError(`Cannot send ${sig}: process ${this.#pid} is finished`);

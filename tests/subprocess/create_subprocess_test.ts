@@ -222,6 +222,8 @@ test("Process.sendSignal() delivers the signal; after wait() signals throw Proce
       },
     );
     assert.equal(text(await proc.stdout!.readLine()), "ready\n");
+    assert.throws(() => proc.sendSignal("SIGNOPE"), /invalid signal: 'SIGNOPE'/);
+    assert.throws(() => proc.sendSignal("SIGNOPE"), ValueError);
     proc.sendSignal("SIGUSR1");
     assert.equal(text(await proc.stdout!.readLine()), "got USR1\n");
     assert.equal(await proc.wait(), 0);
