@@ -9,6 +9,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
   symlinkSync,
 } from "node:fs";
@@ -58,12 +59,19 @@ export const NODES = {
 export function nodeShim(name = "node") {
   const dir = join(ROOT, ".build", "bin", name);
   const link = join(dir, "node");
-  if (!existsSync(link)) {
+  let current = null;
+  try {
+    current = readlinkSync(link);
+  } catch {
+    // no link yet
+  }
+  if (current !== NODES[name]) {
     mkdirSync(dir, { recursive: true });
+    rmSync(link, { force: true });
     try {
       symlinkSync(NODES[name], link);
     } catch (e) {
-      if (e.code !== "EEXIST") throw e;
+      if (e.code !== "EEXIST") throw e; // made by a concurrent run
     }
   }
   return dir;
@@ -194,13 +202,19 @@ export function entryPoints() {
   return Object.values(denoConfig().exports ?? {}).map((p) => p.replace(/^\.\//, ""));
 }
 
+/** Folders of the repository that are not library code. */
+const NOT_LIBRARY = /^(tests|examples|bench|_tools|docs|node_modules|npm)\//;
+
 /**
  * An esbuild plugin that makes a bundle import the built npm package instead
  * of the library's sources: an import that resolves to a deno.json export
  * target (`../../tasks/mod.ts`) becomes an external import of the package
  * (`@asyncio/asyncio/tasks`), which Node then resolves through the package's
- * own `exports`, exactly as for an npm user. Everything else (the test seam,
- * helpers, private modules a unit test reaches into) is bundled from source.
+ * own `exports`, exactly as for an npm user. A private library module a unit
+ * test reaches into (`../../tasks/_scope.ts`) becomes an import of the
+ * package's own file for it (`npm/tasks/_scope.js`, by absolute path), so
+ * that every module exists once, as on Deno and Bun. Everything else (the
+ * test seam, helpers, fixtures) is bundled from source.
  */
 export function npmPackagePlugin() {
   const config = denoConfig();
@@ -214,8 +228,13 @@ export function npmPackagePlugin() {
     name: "npm-package",
     setup(build) {
       build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        const spec = bySource.get(resolve(args.resolveDir, args.path));
-        return spec ? { path: spec, external: true } : undefined;
+        const abs = resolve(args.resolveDir, args.path);
+        const spec = bySource.get(abs);
+        if (spec) return { path: spec, external: true };
+        const rel = relative(ROOT, abs).split(sep).join("/");
+        if (!rel.endsWith(".ts") || rel.startsWith("..") || NOT_LIBRARY.test(rel)) return undefined;
+        const built = join(ROOT, "npm", rel.replace(/\.ts$/, ".js"));
+        return existsSync(built) ? { path: built, external: true } : undefined;
       });
       // A self-import by package name (as in doc examples) is the package too.
       build.onResolve({ filter: selfName }, (args) => ({ path: args.path, external: true }));

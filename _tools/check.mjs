@@ -32,6 +32,14 @@ const RUNTIMES = ["deno", "bun", "node", "node24"];
 /** Test rows of the summary: the runtimes, then the dedicated suites. */
 const ROWS = [...RUNTIMES, "workerd", "packaging"];
 const EXAMPLE_TIMEOUT_MS = 60_000;
+/**
+ * Node's test runner waits for ever on a test whose promise never settles
+ * while something keeps the process alive: each test gets this long, and a
+ * whole run of the suite at most NODE_RUN_TIMEOUT_MS, so a hang fails the
+ * step instead of eating CI's time.
+ */
+const NODE_TEST_ARGS = ["--test", "--test-reporter=tap", "--test-timeout=120000"];
+const NODE_RUN_TIMEOUT_MS = 8 * 60_000;
 
 /** Test folders with a step of their own, left out of the runtimes' runs. */
 const DEDICATED = /^tests\/(packaging|integration\/workerd)\//;
@@ -149,7 +157,9 @@ function testStep(runtime, results) {
   }
   counts.tests[runtime].passed += passed;
   counts.tests[runtime].failed += failed;
-  const output = results.map((r) => r.output).join("\n");
+  const output = results
+    .map((r) => r.timedOut ? `${r.output}\nTIMED OUT after ${secs(r.ms)}: killed` : r.output)
+    .join("\n");
   return { ok: ok && failed === 0, output, summary: `${passed} passed, ${failed} failed` };
 }
 
@@ -201,8 +211,9 @@ async function nodeTests(runtime) {
   const bundle = await bundleNodeTests(files);
   if (!bundle.ok) return noTests(runtime, `bundling the tests failed:\n${bundle.message}`);
   const bundles = files.map((f) => bundle.outputs.get(f));
-  const r = await run(NODES[runtime], ["--test", "--test-reporter=tap", ...bundles], {
+  const r = await run(NODES[runtime], [...NODE_TEST_ARGS, ...bundles], {
     env: childEnv({}, runtime),
+    timeoutMs: NODE_RUN_TIMEOUT_MS,
   });
   return testStep(runtime, [r]);
 }
@@ -220,7 +231,10 @@ async function dedicatedTests(row, dir) {
   const bundle = await bundleForNode(files, "tests", `.build/${row}-tests`);
   if (!bundle.ok) return noTests(row, `bundling the tests failed:\n${bundle.message}`);
   const bundles = files.map((f) => bundle.outputs.get(f));
-  return testStep(row, [await run(NODES.node, ["--test", "--test-reporter=tap", ...bundles])]);
+  const r = await run(NODES.node, [...NODE_TEST_ARGS, ...bundles], {
+    timeoutMs: NODE_RUN_TIMEOUT_MS,
+  });
+  return testStep(row, [r]);
 }
 
 function workerdTests() {
