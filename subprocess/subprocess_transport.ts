@@ -154,8 +154,11 @@ export class BaseSubprocessTransport implements SubprocessTransport {
     const transport = new BaseSubprocessTransport(loop, protocol, proc);
     const waiter = new Future<void>({ loop });
     // The pipe transports call their own connectionMade in the next
-    // iteration; the protocol's comes after them, as in asyncio.
-    loop.callSoon(() => loop.callSoon(() => transport.#connected(waiter)));
+    // iteration; the protocol's comes after them, as in asyncio. Without
+    // pipes there is nothing to wait for.
+    const connect = () => transport.#connected(waiter);
+    if (transport.#pipes.size === 0) loop.callSoon(connect);
+    else loop.callSoon(() => loop.callSoon(connect));
     try {
       await waiter;
     } catch (err) {
