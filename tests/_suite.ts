@@ -34,6 +34,14 @@ export const runtime: "deno" | "bun" | "node" = deno
   ? "bun"
   : "node";
 
+// Node 24's test runner starts each test file with report-on-signal turned
+// on, so a SIGUSR2 (which the signal tests raise) also writes a diagnostic
+// report into the working directory. A plain `node` has it off: match that.
+const nodeReport = runtime === "node"
+  ? (globalThis as { process?: { report?: { reportOnSignal: boolean } } }).process?.report
+  : undefined;
+if (nodeReport) nodeReport.reportOnSignal = false;
+
 /** Registers a test titled "symbol + behaviour". */
 export function test(name: string, fn: TestFn): void {
   if (deno) {
