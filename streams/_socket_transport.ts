@@ -12,7 +12,7 @@
 //   read callback does; a protocol that throws is reported to the loop's
 //   exception handler and the transport is closed with that error.
 // - While reading is paused, anything the socket still delivers is kept in
-//   `#inbox` (copied) and handed over in order on `resumeReading()`.
+//   `#inbox` (copied unless the socket gives its arrays away) and handed over in order on `resumeReading()`.
 import {
   defineRepr,
   type PlatformSocket,
@@ -112,7 +112,7 @@ export class SocketTransport implements Transport, SocketHandlers {
   onData(data: Uint8Array): void {
     if (this.#closing || this.#replaced) return;
     if (this.#paused || this.#inbox.length > 0) {
-      this.#inbox.push(data.slice());
+      this.#inbox.push(this.#socket.dataIsOwned === true ? data : data.slice());
       return;
     }
     contextState.run(this.#ctx, SocketTransport.#deliverIn, this, data);

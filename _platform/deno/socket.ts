@@ -3,8 +3,11 @@
  * `PlatformSocket` of `../socket_types.ts`.
  *
  * Reading: Deno is pull-based, so one read loop per socket calls
- * `conn.read()` into a buffer the socket reuses (4 KiB, grown fourfold up
- * to 256 KiB each time a read fills it) and hands `onData` a view of it.
+ * `conn.read()` into a buffer (4 KiB, grown fourfold up to 256 KiB each
+ * time a read fills it). A read that fills at least half of it (and 4 KiB)
+ * hands `onData` the buffer itself, and the next read gets a fresh one; a
+ * smaller read hands over a copy and the buffer is reused. So `onData`'s
+ * arrays are the owner's (`dataIsOwned`) and bulk transfers copy nothing.
  * The loop stops while the socket is paused: a read already pending when
  * `pause()` is called keeps what it gets, without copying, until `resume()`
  * (the buffer is not read into again before then), so nothing is lost and
@@ -43,6 +46,9 @@ const FIRST_READ = 4 * 1024;
 const MAX_READ = 256 * 1024;
 const JOIN_LIMIT = 64 * 1024;
 const DIRECT_LIMIT = 64 * 1024;
+// A read of at least this many bytes (and at least half the buffer) hands
+// the buffer itself to `onData`; smaller ones are copied out of it.
+const GIVE_MIN = 4 * 1024;
 const EMPTY = new Uint8Array(0);
 
 const NO_HANDLERS: SocketHandlers = {
@@ -195,9 +201,24 @@ export class DenoSocket implements PlatformSocket {
   #deliver(n: number): void {
     if (n === 0) return;
     const buffer = this.#buffer!;
-    // Grow before the call: the view handed out stays valid for the owner's copy.
-    if (n === buffer.length && n < MAX_READ) this.#buffer = new Uint8Array(n * 4);
-    this.#handlers.onData(buffer.subarray(0, n));
+    let data: Uint8Array;
+    if (n >= GIVE_MIN && n * 2 >= buffer.length) {
+      // Mostly full: the buffer itself is given away (no copy); the next
+      // read gets a fresh one, four times larger when this one was filled.
+      data = buffer.subarray(0, n);
+      this.#buffer = new Uint8Array(
+        n === buffer.length && n < MAX_READ ? Math.min(n * 4, MAX_READ) : buffer.length,
+      );
+    } else {
+      // Little in a large buffer: a copy of the bytes, the buffer is reused.
+      data = buffer.slice(0, n);
+    }
+    this.#handlers.onData(data);
+  }
+
+  /** The arrays given to `onData` are never reused (see `#deliver`). */
+  get dataIsOwned(): boolean {
+    return true;
   }
 
   write(data: Uint8Array): boolean {
