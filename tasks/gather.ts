@@ -150,7 +150,13 @@ export function gather(...args: unknown[]): Future<unknown[]> {
     outer.setResult([]);
     return outer;
   }
-  return gatherFutures(args, returnExceptions);
+  try {
+    return gatherFutures(args, returnExceptions);
+  } catch (e) {
+    // An array among the awaitables is looked for only on this error path.
+    if (e instanceof TypeError && args.some(Array.isArray)) throw spreadError(args.length);
+    throw e;
+  }
 }
 
 function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unknown[]> {
@@ -220,12 +226,7 @@ function gatherFutures(args: unknown[], returnExceptions: boolean): Future<unkno
         continue;
       }
     }
-    let fut: Future<unknown>;
-    try {
-      fut = ensureFutureFor(arg as CoroutineLike<unknown>, loop, "gather");
-    } catch (e) {
-      throw Array.isArray(arg) ? spreadError(n) : e;
-    }
+    const fut = ensureFutureFor(arg as CoroutineLike<unknown>, loop, "gather");
     if (known === undefined) (seen ??= new Map()).set(arg, fut);
     if (fut.done()) {
       (seenDone ??= new Set()).add(fut);
