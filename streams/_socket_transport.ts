@@ -86,6 +86,10 @@ export class SocketTransport implements Transport, SocketHandlers {
     this.#server = options.server ?? null;
     this.#waiter = options.waiter ?? null;
     this.setProtocol(protocol);
+    // As asyncio does for every TCP transport: no Nagle delay, so a small
+    // write is not held back waiting for the peer's delayed ACK (a no-op for
+    // Unix sockets and pipes).
+    socket.setNoDelay(true);
     socket.setHandlers(this);
     this.#server?._attach(this);
     loop.callSoon(() => this.#connectionMade(options.connectionMade !== false));

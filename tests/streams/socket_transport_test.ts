@@ -79,6 +79,15 @@ test("SocketTransport calls connectionMade, dataReceived*, eofReceived, connecti
   // (asyncio-semantics.md 10.2 rule 1)
 });
 
+test("SocketTransport turns Nagle's algorithm off (TCP_NODELAY), as asyncio does for TCP", async () => {
+  await run(async () => {
+    const [t, sock] = connect(new Recorder());
+    assert.equal(sock.noDelay, true);
+    t.close();
+    await sleep(0);
+  }, virtual);
+});
+
 test("SocketTransport: eofReceived() returning true keeps the write side open", async () => {
   await run(async () => {
     const p = new Recorder();
