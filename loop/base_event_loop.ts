@@ -5,21 +5,18 @@
  * @module
  */
 import { checkOptions, markChecked } from "../_options.ts";
-import {
-  type HostTimer,
-  hostTimers,
-  macrotask,
-  monotonicMs,
-  valueRepr,
-  writeError,
-} from "../_platform/mod.ts";
+import { macrotask, monotonicMs, valueRepr } from "../_platform/mod.ts";
 import { RuntimeError } from "../errors.ts";
 import type { Future } from "../tasks/future.ts";
 import type { Task } from "../tasks/task.ts";
+import { checkCallback, describeEntry, runHandle } from "./_callback_entry.ts";
+import { dispatchException, formatExceptionContext } from "./_exception_report.ts";
+import { HostAlarm } from "./_host_alarm.ts";
 import { type ReadyFn, ReadyQueue } from "./_ready_queue.ts";
 import { TaskList } from "./_task_list.ts";
-import { TimerHeap } from "./_timer_heap.ts";
-import { callbackRepr, Handle, TimerHandle } from "./handle.ts";
+import { isCoroutineObject, support, taskSupport } from "./_task_support.ts";
+import { TimerQueue } from "./_timer_queue.ts";
+import { Handle, TimerHandle } from "./handle.ts";
 import { logger } from "./logger.ts";
 import {
   type ContextState,
@@ -41,13 +38,6 @@ import type {
 // While callbacks keep coming, hand the host a macrotask turn at least this
 // often (ms), so its timers, I/O and signals are served during a busy loop.
 const HOST_TURN_MS = 4;
-
-// Timers due within this long (seconds) of the earliest due one fire in the
-// same iteration. asyncio's selector rounds its wait up to whole
-// milliseconds, so timers a few microseconds apart (two tasks that each
-// `sleep(0.01)` in one iteration) wake it once; host timers can fire with
-// sub-millisecond precision, so the loop waits for the group instead.
-const TIMER_GROUP_S = 0.001;
 
 // A task started or resumed by a callback runs its step on microtasks: up to
 // its next pending asyncio await, through awaits of done futures and promise
@@ -71,41 +61,8 @@ const TASK_OPTIONS = ["name", "eagerStart"] as const;
 // allocating a new promise per turn (as `await undefined` does).
 const RESOLVED: Promise<void> = Promise.resolve();
 
-const COROUTINE_BRAND = Symbol.for("@asyncio/asyncio.Coroutine");
-
-// `isCoroutine()` of tasks/, which the loop cannot import.
-function isCoroutineObject(obj: object): boolean {
-  return typeof obj === "object" && obj !== null
-    && (obj as Record<symbol, unknown>)[COROUTINE_BRAND] === true;
-}
-
-function runHandle(handle: Handle): void {
-  handle._run();
-}
-
-/**
- * The constructors the loop needs from `tasks/`, registered by those modules
- * when they load (the loop cannot import them statically without a cycle).
- *
- * @ignore
- */
-export const taskSupport: {
-  Future?: new<T>(options: { loop: AbstractEventLoop }) => Future<T>;
-  Task?: new<T>(
-    coro: TaskBody<T>,
-    options: TaskOptions & { loop: AbstractEventLoop },
-  ) => Task<T>;
-  isFuture?: (x: unknown) => x is Future<unknown>;
-  wrapAwaitable?: <T>(aw: PromiseLike<T>, loop: AbstractEventLoop) => TaskBody<T>;
-} = {};
-
-function support<K extends keyof typeof taskSupport>(key: K): NonNullable<(typeof taskSupport)[K]> {
-  const value = taskSupport[key];
-  if (value === undefined) {
-    throw new RuntimeError(`Task support is not loaded: import "@asyncio/asyncio/tasks"`);
-  }
-  return value as NonNullable<(typeof taskSupport)[K]>;
-}
+// Registered by tasks/future.ts and tasks/task.ts, which import it from here.
+export { taskSupport };
 
 /**
  * The scheduling half of asyncio's event loop: the ready queue, the timer
@@ -132,8 +89,7 @@ export abstract class BaseEventLoop {
   slowCallbackDuration = 0.1;
 
   #ready = new ReadyQueue();
-  #timers = new TimerHeap<TimerHandle>();
-  #cancelledTimers = 0;
+  #timers = new TimerQueue();
   #running = false;
   #implicit = false;
   #stopping = false;
@@ -142,8 +98,7 @@ export abstract class BaseEventLoop {
   #exceptionHandler: ExceptionHandler | null = null;
   #taskFactory: TaskFactory | null = null;
   #wake: (() => void) | null = null;
-  #hostTimer: HostTimer | null = null;
-  #hostTimerWhen = Infinity;
+  #alarm = new HostAlarm(() => this.#nudgeSleeping());
   #autoStartPending = false;
   #handover = false;
   #implicitDone: Promise<void> | null = null;
@@ -183,7 +138,7 @@ export abstract class BaseEventLoop {
    */
   callSoon<A extends unknown[]>(cb: Callback<A>, ...args: A): Handle {
     this.#checkClosed();
-    if (this.#debug) this.#checkCallback(cb, "callSoon");
+    if (this.#debug) checkCallback(cb, "callSoon");
     const handle = new Handle(
       cb as Callback<unknown[]>,
       args.length === 0 ? NO_ARGS : args,
@@ -233,7 +188,7 @@ export abstract class BaseEventLoop {
 
   #timer(when: number, cb: Callback<unknown[]>, args: unknown[], method: string): TimerHandle {
     this.#checkClosed();
-    if (this.#debug) this.#checkCallback(cb, method);
+    if (this.#debug) checkCallback(cb, method);
     const timer = new TimerHandle(
       when,
       cb,
@@ -244,7 +199,7 @@ export abstract class BaseEventLoop {
     timer._scheduled = true;
     this.#timers.push(timer);
     // A loop asleep until an earlier deadline need not wake for this one.
-    if (this.#wake === null || when < this.#hostTimerWhen) this.#nudge();
+    if (this.#wake === null || when < this.#alarm.when) this.#nudge();
     return timer;
   }
 
@@ -266,9 +221,7 @@ export abstract class BaseEventLoop {
 
   /** @ignore */
   _timerHandleCancelled(timer: TimerHandle): void {
-    if (!timer._scheduled) return;
-    if (this.#timers.removeLast(timer)) timer._scheduled = false;
-    else this.#cancelledTimers++;
+    if (timer._scheduled) this.#timers.cancel(timer);
   }
 
   #nudge(): void {
@@ -382,7 +335,7 @@ export abstract class BaseEventLoop {
     } finally {
       this.#running = false;
       this.#stopping = false;
-      this.#clearHostTimer();
+      this.#alarm.clear();
     }
   }
 
@@ -427,9 +380,8 @@ export abstract class BaseEventLoop {
     this.#stopping = true;
     this.#nudgeSleeping();
     this.#ready.clear();
-    this.#timers.clear();
-    this.#cancelledTimers = 0;
-    this.#clearHostTimer();
+    this.#timers.reset();
+    this.#alarm.clear();
     this._onClose?.(this);
   }
 
@@ -460,25 +412,7 @@ export abstract class BaseEventLoop {
 
   /** Writes `context` to the `asyncio` logger (standard error by default). */
   defaultExceptionHandler(context: ExceptionContext): void {
-    const lines = [context.message || "Unhandled exception in event loop"];
-    for (const key of Object.keys(context).sort()) {
-      if (key === "message" || key === "exception") continue;
-      const value = context[key];
-      if (key === "source_traceback" && Array.isArray(value)) {
-        // Where the object was made (debug mode), most recent call last.
-        const frames = value.map((f) => `  ${String(f)}`).join("\n");
-        lines.push(`${key}: Object created at (most recent call last):\n${frames}`);
-        continue;
-      }
-      lines.push(
-        `${key}: ${typeof value === "object" && value !== null ? String(value) : valueRepr(value)}`,
-      );
-    }
-    const exc = context.exception;
-    if (exc !== undefined) {
-      lines.push(exc instanceof Error && exc.stack ? exc.stack : valueRepr(exc));
-    }
-    logger.error(lines.join("\n"));
+    logger.error(formatExceptionContext(context));
   }
 
   /**
@@ -486,28 +420,7 @@ export abstract class BaseEventLoop {
    * that throws is itself reported to the default handler.
    */
   callExceptionHandler(context: ExceptionContext): void {
-    const handler = this.#exceptionHandler;
-    if (handler === null) {
-      try {
-        this.defaultExceptionHandler(context);
-      } catch (err) {
-        writeError(`Exception in default exception handler: ${valueRepr(err)}`);
-      }
-      return;
-    }
-    try {
-      handler(this.#self, context);
-    } catch (err) {
-      try {
-        this.defaultExceptionHandler({
-          message: "Unhandled error in exception handler",
-          exception: err,
-          context,
-        });
-      } catch (err2) {
-        writeError(`Exception in default exception handler: ${valueRepr(err2)}`);
-      }
-    }
+    dispatchException(this.#self, this.#exceptionHandler, context);
   }
 
   /** Whether debug mode is on. */
@@ -527,7 +440,7 @@ export abstract class BaseEventLoop {
     const ready = this.#ready;
     let lastHostTurn = monotonicMs();
     for (;;) {
-      this.#dropCancelledTimers();
+      this.#timers.dropCancelled();
       if (ready.length === 0 && !this.#stopping) {
         const next = this.#timers.peek();
         if (next === undefined) {
@@ -539,7 +452,8 @@ export abstract class BaseEventLoop {
         lastHostTurn = monotonicMs();
         if (this.#closed) return;
         if (ready.length === 0 && !this.#stopping) {
-          const hold = this.#timerGroupHold();
+          const timers = this.#timers;
+          const hold = timers.length === 0 ? 0 : timers.groupHold(this.time());
           if (hold > 0) {
             await this._waitUntil(hold);
             if (this.#closed) return;
@@ -551,7 +465,7 @@ export abstract class BaseEventLoop {
         lastHostTurn = monotonicMs();
         if (this.#closed) return;
       }
-      this.#moveDueTimers();
+      if (this.#timers.length !== 0) this.#timers.moveDue(this.time(), ready);
       if (this.#debug) await this.#runBatchDebug(ready.length);
       else {
         setCallbackLoop(this.#self);
@@ -623,17 +537,8 @@ export abstract class BaseEventLoop {
    * @ignore
    */
   _waitUntil(when: number): Promise<void> {
-    if (this.#hostTimer === null || this.#hostTimerWhen > when) {
-      this.#clearHostTimer();
-      // Whole milliseconds, rounded up as asyncio's selector rounds its
-      // wait: the host never wakes the loop before the deadline for lack
-      // of precision (an early wake-up anyway just re-arms). Clamped to a
-      // day, as asyncio clamps its poll timeout: host timers overflow past
-      // 2^31 ms.
-      const ms = Math.min(Math.ceil(Math.max(0, (when - this.time()) * 1000)), 86_400_000);
-      this.#hostTimer = hostTimers.set(this.#onHostTimer, ms);
-      this.#hostTimerWhen = when;
-    }
+    const alarm = this.#alarm;
+    if (alarm.isLaterThan(when)) alarm.arm(when, when - this.time());
     return this._waitForWork();
   }
 
@@ -652,78 +557,11 @@ export abstract class BaseEventLoop {
     this.#nudgeSleeping();
   }
 
-  #onHostTimer = (): void => {
-    this.#hostTimer = null;
-    this.#hostTimerWhen = Infinity;
-    this.#nudgeSleeping();
-  };
-
   #nudgeSleeping(): void {
     const wake = this.#wake;
     if (wake !== null) {
       this.#wake = null;
       wake();
-    }
-  }
-
-  #clearHostTimer(): void {
-    if (this.#hostTimer !== null) {
-      hostTimers.clear(this.#hostTimer);
-      this.#hostTimer = null;
-      this.#hostTimerWhen = Infinity;
-    }
-  }
-
-  #dropCancelledTimers(): void {
-    const timers = this.#timers;
-    if (this.#cancelledTimers > 100 && this.#cancelledTimers * 2 > timers.length) {
-      timers.compact();
-      for (const t of timers.toArray()) t._scheduled = true;
-      this.#cancelledTimers = 0;
-    }
-    for (let t = timers.peek(); t !== undefined && t._cancelled; t = timers.peek()) {
-      timers.pop();
-      t._scheduled = false;
-      this.#cancelledTimers--;
-    }
-  }
-
-  // When the earliest timer is due and another one falls due within
-  // TIMER_GROUP_S of it but not yet, the deadline of the last such timer
-  // (the loop waits for it, then fires them together); else 0. Called only
-  // when the loop woke with nothing ready.
-  #timerGroupHold(): number {
-    const timers = this.#timers;
-    const first = timers.peek();
-    if (first === undefined) return 0;
-    const now = this.time();
-    if (first._when > now) return 0;
-    const end = first._when + TIMER_GROUP_S;
-    // The second earliest timer is one of the root's children: most wakes
-    // end here, without touching the heap.
-    const items = timers.toArray();
-    const a = items[1];
-    const b = items[2];
-    if ((a === undefined || a._when >= end) && (b === undefined || b._when >= end)) return 0;
-    const taken: TimerHandle[] = [];
-    let hold = 0;
-    for (let t = timers.peek(); t !== undefined && t._when < end; t = timers.peek()) {
-      taken.push(timers.pop() as TimerHandle);
-      if (t._when > now && !t._cancelled) hold = t._when;
-    }
-    for (const t of taken) timers.push(t);
-    return hold;
-  }
-
-  #moveDueTimers(): void {
-    const timers = this.#timers;
-    if (timers.length === 0) return;
-    const now = this.time();
-    for (let t = timers.peek(); t !== undefined && t._when <= now; t = timers.peek()) {
-      timers.pop();
-      t._scheduled = false;
-      if (t._cancelled) this.#cancelledTimers--;
-      else this.#ready.push(runHandle, t);
     }
   }
 
@@ -740,7 +578,7 @@ export abstract class BaseEventLoop {
         this.#running = false;
         this.#implicit = false;
         this.#stopping = false;
-        this.#clearHostTimer();
+        this.#alarm.clear();
         const handedOver = this.#handover;
         this.#handover = false;
         if (!handedOver && !this.#closed && this.#ready.length > 0) this.#scheduleAutoStart();
@@ -750,15 +588,6 @@ export abstract class BaseEventLoop {
 
   #checkClosed(): void {
     if (this.#closed) throw new RuntimeError("Event loop is closed");
-  }
-
-  #checkCallback(cb: unknown, method: string): void {
-    if (typeof cb !== "function") {
-      throw new TypeError(`a callable object was expected by ${method}(), got ${valueRepr(cb)}`);
-    }
-    if ((cb as { constructor?: { name?: string } }).constructor?.name === "AsyncFunction") {
-      throw new TypeError(`coroutines cannot be used with ${method}()`);
-    }
   }
 
   #callbackFailed(err: unknown, fn: ReadyFn, arg: unknown): void {
@@ -771,11 +600,4 @@ export abstract class BaseEventLoop {
       handle,
     });
   }
-}
-
-function describeEntry(fn: ReadyFn, arg: unknown): string {
-  if (fn === runHandle && arg instanceof Handle) {
-    return callbackRepr(arg._callback, arg._args) || String(arg);
-  }
-  return callbackRepr(fn as Callback<unknown[]>, [arg]);
 }
