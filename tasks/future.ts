@@ -7,171 +7,28 @@
  * @module
  */
 import { checkOptions } from "../_options.ts";
-import { defineRepr, onExit, valueRepr } from "../_platform/mod.ts";
+import { defineRepr } from "../_platform/mod.ts";
 import { type CancelledError, InvalidStateError, RuntimeError } from "../errors.ts";
 import { taskSupport } from "../loop/base_event_loop.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
 import { callbackRepr } from "../loop/handle.ts";
 import { getEventLoop } from "../loop/policy.ts";
 import { contextState } from "../loop/running_loop.ts";
-import type { AbstractEventLoop, ExceptionContext } from "../loop/types.ts";
+import type { AbstractEventLoop } from "../loop/types.ts";
+import { futureJSON, futureReprInfo } from "./_future_repr.ts";
+import { CANCELLED, ERROR, PENDING, RESULT } from "./_future_state.ts";
 import { capture, capturedRej, capturedRes } from "./_resolvers.ts";
-import { cancelledError, isScope, type ScopeNode } from "./_scope.ts";
-import { createdAtRepr, recordSourceTraceback, sourceTraceback } from "./_source_traceback.ts";
-import { resumeFrom, suspendOn } from "./_step.ts";
+import { cancelledError, isScope } from "./_scope.ts";
+import { recordSourceTraceback } from "./_source_traceback.ts";
+import { suspendOn } from "./_step.ts";
+import { setCollectedFuture, trackUnretrieved, unretrievedRegistry } from "./_unretrieved.ts";
+import { type Entry, runWaiter, settleRejected, Waiter } from "./_waiter.ts";
 
-/** @ignore */
-export const PENDING = 0;
-/** @ignore */
-export const RESULT = 1;
-/** @ignore */
-export const ERROR = 2;
-/** @ignore */
-export const CANCELLED = 3;
+export { futureJSON, futureReprInfo, stateName } from "./_future_repr.ts";
+export { CANCELLED, ERROR, PENDING, RESULT } from "./_future_state.ts";
 
 const FUTURE_BRAND = Symbol.for("@asyncio/asyncio.Future");
 const FUTURE_OPTIONS = ["loop"] as const;
-
-// A `then` registration: settles the promise `then` returned once the
-// future is done, running `onF`/`onR` like a native reaction would.
-class Waiter {
-  constructor(
-    readonly fut: Future<unknown>,
-    readonly res: (v: unknown) => void,
-    readonly rej: (e: unknown) => void,
-    readonly onF: ((v: any) => unknown) | null | undefined,
-    readonly onR: ((e: any) => unknown) | null | undefined,
-    public scope: ScopeNode | null,
-  ) {}
-}
-
-type DoneCallback = (f: any) => unknown;
-type Entry = DoneCallback | Waiter;
-
-function runWaiter(w: Waiter): void {
-  const fut = w.fut;
-  resumeFrom(fut._loop as EventLoop, w.scope, fut, fut._state === CANCELLED);
-  if (fut._state === RESULT) {
-    const onF = w.onF;
-    if (typeof onF === "function") {
-      try {
-        w.res(onF(fut._result));
-      } catch (err) {
-        w.rej(err);
-      }
-    } else w.res(fut._result);
-  } else {
-    // The awaiting code receives the error: it is retrieved.
-    fut._markRetrieved();
-    const err = fut._state === CANCELLED ? fut._cancelledError() : fut._exception;
-    const onR = w.onR;
-    if (typeof onR === "function") {
-      try {
-        w.res(onR(err));
-      } catch (err2) {
-        w.rej(err2);
-      }
-    } else w.rej(err);
-  }
-}
-
-// Settles a `then` registration with an error, as a native reaction would:
-// through `onR` when given (that is how `await` registers), asynchronously.
-function settleRejected(
-  res: (v: unknown) => void,
-  rej: (e: unknown) => void,
-  onR: ((e: any) => unknown) | null | undefined,
-  err: unknown,
-): void {
-  Promise.reject(err).then(undefined, onR).then(res, rej);
-}
-
-// What a failed future's report needs once the future itself is gone.
-interface Unretrieved {
-  loop: EventLoop;
-  ref: WeakRef<Future<unknown>>;
-  message: string;
-  exception: unknown;
-  repr: string;
-  sourceTraceback: string[] | undefined;
-}
-
-const unretrievedRegistry = new FinalizationRegistry<Unretrieved>((held) => {
-  if (!held.loop._unretrieved.delete(held.ref)) return;
-  // asyncio reports the future itself; it was collected, so a done
-  // stand-in that prints as it did takes its place.
-  const ghost = new CollectedFuture({ loop: held.loop });
-  ghost._state = ERROR;
-  ghost._exception = held.exception;
-  ghost._repr = held.repr;
-  held.loop.callExceptionHandler(
-    unretrievedContext(held.message, held.exception, ghost, held.sourceTraceback),
-  );
-});
-
-function unretrievedContext(
-  message: string,
-  exception: unknown,
-  future: Future<unknown>,
-  sourceTraceback: string[] | undefined,
-): ExceptionContext {
-  // asyncio's keys: the future (a task too) under `future`.
-  const context: ExceptionContext = { message, exception, future };
-  if (sourceTraceback !== undefined) context.source_traceback = sourceTraceback;
-  return context;
-}
-
-function unretrievedMessage(fut: Future<unknown>): string {
-  return `${"getName" in fut ? "Task" : "Future"} exception was never retrieved`;
-}
-
-/**
- * Reports every future of `loop` whose error nobody read (at close, and at
- * program exit for loops still open).
- *
- * @ignore
- */
-export function reportUnretrieved(loop: EventLoop): void {
-  for (const ref of [...loop._unretrieved]) {
-    loop._unretrieved.delete(ref);
-    const fut = ref.deref();
-    if (fut === undefined) continue;
-    unretrievedRegistry.unregister(fut);
-    fut._unretrievedRef = null;
-    loop.callExceptionHandler(
-      unretrievedContext(unretrievedMessage(fut), fut._exception, fut, sourceTraceback(fut)),
-    );
-  }
-}
-
-// Loops with unreported failures, for the exit hook: a failed task nobody
-// awaited at top level (the default loop, never closed) is reported at the
-// latest when the program ends, as asyncio reports it when the loop closes.
-const loopsToReport = new Set<WeakRef<EventLoop>>();
-let exitHookSet = false;
-let sweepAt = 64;
-
-function reportAtExit(loop: EventLoop): void {
-  if (!exitHookSet) {
-    exitHookSet = true;
-    onExit(() => {
-      for (const ref of loopsToReport) {
-        const l = ref.deref();
-        if (l !== undefined && !l.isClosed()) reportUnretrieved(l);
-      }
-      loopsToReport.clear();
-    });
-  }
-  if (loopsToReport.size >= sweepAt) {
-    // Many loops (a run() per request): forget those collected or closed.
-    for (const ref of loopsToReport) {
-      const l = ref.deref();
-      if (l === undefined || l.isClosed()) loopsToReport.delete(ref);
-    }
-    sweepAt = 2 * loopsToReport.size + 64;
-  }
-  loopsToReport.add(new WeakRef(loop));
-}
 
 /** @ignore The loop a new future binds to: the running one, else `getEventLoop()`. */
 export function defaultLoop(): EventLoop {
@@ -465,23 +322,7 @@ export class Future<T> implements PromiseLike<T> {
     this._exception = error;
     this._state = ERROR;
     const loop = this._loop as EventLoop;
-    if (loop._unretrieved !== undefined) {
-      const ref = new WeakRef(this as Future<unknown>);
-      this._unretrievedRef = ref;
-      loop._unretrieved.add(ref);
-      if (loop._onClose === null) {
-        loop._onClose = reportUnretrieved as NonNullable<EventLoop["_onClose"]>;
-        reportAtExit(loop);
-      }
-      unretrievedRegistry.register(this, {
-        loop,
-        ref,
-        message: unretrievedMessage(this as Future<unknown>),
-        exception: error,
-        repr: String(this),
-        sourceTraceback: sourceTraceback(this),
-      }, this);
-    }
+    if (loop._unretrieved !== undefined) trackUnretrieved(this as Future<unknown>, loop, error);
     this._scheduleCallbacks();
   }
 
@@ -534,23 +375,6 @@ export class Future<T> implements PromiseLike<T> {
   }
 }
 
-/** @ignore Python's state names, for reprs. */
-export function stateName(f: Future<unknown>): string {
-  return f._state === PENDING ? "pending" : f._state === CANCELLED ? "cancelled" : "finished";
-}
-
-/** @ignore The tail of a future's repr: result, exception or callbacks. */
-export function futureReprInfo(f: Future<unknown>): string[] {
-  const info = [stateName(f)];
-  if (f._state === RESULT) info.push(`result=${valueRepr(f._result)}`);
-  else if (f._state === ERROR) info.push(`exception=${valueRepr(f._exception)}`);
-  const cbs = f._callbacksRepr();
-  if (cbs) info.push(cbs);
-  const createdAt = createdAtRepr(f);
-  if (createdAt) info.push(createdAt);
-  return info;
-}
-
 /** What `JSON.stringify` gives for a future or a task. */
 export interface FutureJSON {
   /** The task's name (tasks only). */
@@ -567,20 +391,6 @@ export interface FutureJSON {
   createdAt?: string;
 }
 
-/** @ignore The state part of `toJSON()`. */
-export function futureJSON(f: Future<unknown>): FutureJSON {
-  const json: FutureJSON = { state: stateName(f) };
-  try {
-    if (f._state === RESULT) json.result = valueRepr(f._result);
-    else if (f._state === ERROR) json.exception = valueRepr(f._exception);
-  } catch {
-    json[f._state === RESULT ? "result" : "exception"] = "<unprintable>";
-  }
-  const createdAt = createdAtRepr(f);
-  if (createdAt) json.createdAt = createdAt.slice("created at ".length);
-  return json;
-}
-
 defineRepr(Future, (f) => `<Future ${futureReprInfo(f).join(" ")}>`);
 
 // What a never-retrieved report shows as `future` once the future itself
@@ -592,6 +402,7 @@ class CollectedFuture extends Future<unknown> {
 }
 
 defineRepr(CollectedFuture, (f) => f._repr);
+setCollectedFuture(CollectedFuture);
 
 /**
  * Whether `obj` is a {@linkcode Future} (or a {@linkcode Task}), also one
