@@ -20,6 +20,7 @@ import {
   scopeSignal,
 } from "./_scope.ts";
 import { beginStep, endStep } from "./_step.ts";
+import { wrapAwaitable } from "./_wrap_awaitable.ts";
 import {
   claimCoroutine,
   coroutineRepr,
@@ -29,15 +30,15 @@ import {
 } from "./coroutine.ts";
 import {
   CANCELLED,
-  ERROR,
   Future,
   type FutureJSON,
   futureJSON,
   futureReprInfo,
-  isFuture,
   PENDING,
   RESULT,
 } from "./future.ts";
+
+export { wrapAwaitable } from "./_wrap_awaitable.ts";
 
 let taskCounter = 0;
 const TASK_CTOR_OPTIONS = ["loop", "name", "eagerStart"] as const;
@@ -103,46 +104,6 @@ export function checkMainBody(main: unknown, call: string): void {
   if (typeof main !== "function" && !isCoroutine(main)) {
     throw new ValueError(refusedBodyMessage(main, call));
   }
-}
-
-/**
- * A task body that waits on `aw`, for `ensureFuture(promise)`: the promise
- * is not owned by the task. The task awaits a future that mirrors it, so
- * cancelling the task abandons the wait at once while the promise itself
- * goes on (asyncio's `_wrap_awaitable`).
- *
- * @ignore
- */
-export function wrapAwaitable<T>(aw: PromiseLike<T>, loop: AbstractEventLoop): TaskBody<T> {
-  if (isFuture(aw)) return () => (aw as unknown as Future<T>)._wait();
-  // The reactions are attached now (a promise that rejects before the task
-  // starts is handled, not an unhandled rejection); the mirror is made in
-  // the task's first step, so a task cancelled before it starts leaves no
-  // future whose error nobody reads.
-  let mirror: Future<T> | null = null;
-  let outcome = PENDING;
-  let settled: unknown;
-  aw.then(
-    (v) => {
-      if (mirror === null) [outcome, settled] = [RESULT, v];
-      else if (!mirror.done()) mirror.setResult(v);
-    },
-    (e) => {
-      if (mirror === null) [outcome, settled] = [ERROR, e];
-      else if (!mirror.done()) mirror._setError(e);
-    },
-  );
-  // Named for reprs: coro=<awaitable()>.
-  const { awaitable } = {
-    awaitable: (): Promise<T> => {
-      const m = new Future<T>({ loop });
-      mirror = m;
-      if (outcome === RESULT) m.setResult(settled as T);
-      else if (outcome === ERROR) m._setError(settled);
-      return m._wait();
-    },
-  };
-  return awaitable;
 }
 
 /**
