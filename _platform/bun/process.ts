@@ -6,12 +6,12 @@
  *
  * @module
  */
-import { osErrorFromCode } from "../../errors.ts";
 import { nodeProcess } from "../node.ts";
 import { nodeSpawn } from "../node/process.ts";
 import type { PlatformProcess, PlatformProcesses, SpawnOptions } from "../process_types.ts";
 import { signalNumbers } from "../signal_table.ts";
 import type { PlatformSocket } from "../socket_types.ts";
+import { spawnError } from "../spawn_error.ts";
 import { ReadPipe, webError, WritePipe, type WriteSink } from "../web_pipe.ts";
 
 type BunStdio = "pipe" | "ignore" | "inherit";
@@ -60,24 +60,6 @@ function cwdMissing(cwd: string): boolean {
   return st === undefined || !st.isDirectory();
 }
 
-function spawnError(err: unknown, options: SpawnOptions): Error {
-  const code = (err as { code?: unknown })?.code;
-  if (code === "ENOENT" && options.cwd !== undefined && cwdMissing(options.cwd)) {
-    return osErrorFromCode("ENOENT", `No such file or directory: cwd '${options.cwd}'`, {
-      cause: err,
-    });
-  }
-  if (code === "ENOENT") {
-    return osErrorFromCode("ENOENT", `No such file or directory: '${options.program}'`, {
-      cause: err,
-    });
-  }
-  if (code === "EACCES" || code === "EPERM") {
-    return osErrorFromCode(code, `Permission denied: '${options.program}'`, { cause: err });
-  }
-  return webError(err, `Cannot start '${options.program}'`);
-}
-
 function bunSpawn(options: SpawnOptions): Promise<PlatformProcess> {
   if (options.stderr === "stdout") return nodeSpawn(options);
   try {
@@ -92,7 +74,9 @@ function bunSpawn(options: SpawnOptions): Promise<PlatformProcess> {
     return Promise.resolve(new BunProcess(child, options));
   } catch (err) {
     return Promise.reject(
-      options.signal?.aborted ? options.signal.reason : spawnError(err, options),
+      options.signal?.aborted
+        ? options.signal.reason
+        : spawnError(err, options, cwdMissing, webError),
     );
   }
 }

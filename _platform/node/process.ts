@@ -6,11 +6,12 @@
  *
  * @module
  */
-import { osErrorFromCode, RuntimeError } from "../../errors.ts";
+import { RuntimeError } from "../../errors.ts";
 import { nodeProcess } from "../node.ts";
 import type { PlatformProcess, PlatformProcesses, SpawnOptions } from "../process_types.ts";
 import { signalNumbers } from "../signal_table.ts";
 import type { PlatformSocket } from "../socket_types.ts";
+import { spawnError } from "../spawn_error.ts";
 import { nodeError, NodePipe, type NodeStream } from "./pipe.ts";
 
 interface ChildProcess {
@@ -111,26 +112,9 @@ function mergedStderr(stdout: SpawnOptions["stdout"]): NodeStdio {
   return stdout === "null" ? "ignore" : 1;
 }
 
-/** Why a spawn failed, as `errors.ts` classes naming the program or the cwd. */
-function spawnError(err: unknown, options: SpawnOptions): Error {
-  const code = (err as { code?: unknown })?.code;
-  if (code === "ENOENT" && options.cwd !== undefined) {
-    const st = builtin<FsModule>("node:fs").statSync(options.cwd, { throwIfNoEntry: false });
-    if (st === undefined || !st.isDirectory()) {
-      return osErrorFromCode("ENOENT", `No such file or directory: cwd '${options.cwd}'`, {
-        cause: err,
-      });
-    }
-  }
-  if (code === "ENOENT") {
-    return osErrorFromCode("ENOENT", `No such file or directory: '${options.program}'`, {
-      cause: err,
-    });
-  }
-  if (code === "EACCES" || code === "EPERM") {
-    return osErrorFromCode(code, `Permission denied: '${options.program}'`, { cause: err });
-  }
-  return nodeError(err, `Cannot start '${options.program}'`);
+function cwdMissing(cwd: string): boolean {
+  const st = builtin<FsModule>("node:fs").statSync(cwd, { throwIfNoEntry: false });
+  return st === undefined || !st.isDirectory();
 }
 
 function destroyAll(streams: (NodeStream | null | undefined)[]): void {
@@ -165,7 +149,7 @@ export async function nodeSpawn(options: SpawnOptions): Promise<PlatformProcess>
     });
   } catch (err) {
     destroyAll(pair ?? []);
-    throw spawnError(err, options);
+    throw spawnError(err, options, cwdMissing, nodeError);
   }
   // The child holds its own copy of the socket now.
   pair?.[1].destroy();
@@ -193,7 +177,7 @@ export async function nodeSpawn(options: SpawnOptions): Promise<PlatformProcess>
       child.kill("SIGKILL");
       await exited;
     }
-    throw abort?.aborted ? abort.reason : spawnError(err, options);
+    throw abort?.aborted ? abort.reason : spawnError(err, options, cwdMissing, nodeError);
   } finally {
     // The scope's signal outlives the spawn: leave no listener on it.
     if (onAbort !== null) abort?.removeEventListener("abort", onAbort);
