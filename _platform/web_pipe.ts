@@ -7,6 +7,7 @@
  * @module
  */
 import { osErrorFromCode, RuntimeError } from "../errors.ts";
+import { PipeSocketBase } from "./pipe_socket_base.ts";
 import type { PlatformSocket, SocketHandlers } from "./socket_types.ts";
 
 /** Turns a Deno or Bun I/O error into an `errors.ts` class. */
@@ -21,7 +22,7 @@ export function webError(err: unknown, what: string): Error {
   return err instanceof Error ? err : new RuntimeError(`${what}: ${String(err)}`);
 }
 
-abstract class PipeBase implements PlatformSocket {
+abstract class PipeBase extends PipeSocketBase implements PlatformSocket {
   protected handlers: SocketHandlers | null = null;
   protected closed = false;
 
@@ -44,24 +45,6 @@ abstract class PipeBase implements PlatformSocket {
   abstract end(): void;
   abstract close(): void;
   abstract abort(): void;
-
-  get localAddress(): undefined {
-    return undefined;
-  }
-
-  get remoteAddress(): undefined {
-    return undefined;
-  }
-
-  setNoDelay(_enabled: boolean): void {}
-
-  tlsInfo(): null {
-    return null;
-  }
-
-  startTls(): Promise<PlatformSocket> {
-    return Promise.reject(new RuntimeError("A pipe cannot be upgraded to TLS"));
-  }
 }
 
 /** The read end of a child's pipe, over a `ReadableStream`. */

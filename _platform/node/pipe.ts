@@ -6,6 +6,7 @@
  * @module
  */
 import { osErrorFromCode, RuntimeError } from "../../errors.ts";
+import { PipeSocketBase } from "../pipe_socket_base.ts";
 import type { PlatformSocket, SocketHandlers } from "../socket_types.ts";
 
 /** The subset of a Node duplex/readable/writable stream a pipe uses. */
@@ -32,7 +33,7 @@ export function nodeError(err: unknown, what: string): Error {
 }
 
 /** Wraps one end of a child's pipe; `readable` tells which end. */
-export class NodePipe implements PlatformSocket {
+export class NodePipe extends PipeSocketBase implements PlatformSocket {
   /** Node hands each chunk over in a Buffer of its own, never reused. */
   readonly dataIsOwned = true;
   readonly #stream: NodeStream;
@@ -46,6 +47,7 @@ export class NodePipe implements PlatformSocket {
 
   /** Wraps `stream`, paused. */
   constructor(stream: NodeStream, readable: boolean) {
+    super();
     this.#stream = stream;
     this.#readable = readable;
     stream.on("error", (err: unknown) => {
@@ -115,23 +117,5 @@ export class NodePipe implements PlatformSocket {
 
   abort(): void {
     this.#stream.destroy();
-  }
-
-  get localAddress(): undefined {
-    return undefined;
-  }
-
-  get remoteAddress(): undefined {
-    return undefined;
-  }
-
-  setNoDelay(_enabled: boolean): void {}
-
-  tlsInfo(): null {
-    return null;
-  }
-
-  startTls(): Promise<PlatformSocket> {
-    return Promise.reject(new RuntimeError("A pipe cannot be upgraded to TLS"));
   }
 }
