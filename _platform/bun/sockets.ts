@@ -19,6 +19,7 @@
  * @module
  */
 import { RuntimeError } from "../../errors.ts";
+import { AcceptQueue } from "../accept_queue.ts";
 import { toOSError } from "../os_errors.ts";
 import type {
   ConnectOptions,
@@ -248,10 +249,7 @@ class Accepting implements BunOwner {
 class Listener implements PlatformListener {
   #native: BunListener;
   #path: string | undefined;
-  #closed = false;
-  #waiting: PlatformSocket[] = [];
-  #onConnection: ((socket: PlatformSocket) => void) | undefined;
-  #onError: ((error: Error) => void) | undefined;
+  readonly #queue = new AcceptQueue();
   readonly address: SocketAddress;
 
   constructor(options: ListenOptions) {
@@ -265,7 +263,7 @@ class Listener implements PlatformListener {
     const handlers = {
       ...HANDLERS,
       open: (s: BunNativeSocket) => {
-        if (this.#closed) return s.end();
+        if (this.#queue.closed) return s.end();
         if (tls) {
           s.data = new Accepting(this);
           return;
@@ -296,34 +294,22 @@ class Listener implements PlatformListener {
 
   /** Hands an accepted socket over, or keeps it until `accept()`. */
   take(socket: PlatformSocket): void {
-    if (this.#closed) socket.abort();
-    else if (this.#onConnection) this.#onConnection(socket);
-    else this.#waiting.push(socket);
+    this.#queue.take(socket);
   }
 
   /** Reports a failed handshake. */
   failed(error: Error): void {
-    if (!this.#closed) this.#onError?.(error);
+    this.#queue.failed(error);
   }
 
   accept(onConnection: (socket: PlatformSocket) => void, onError: (error: Error) => void): void {
-    this.#onConnection = onConnection;
-    this.#onError = onError;
-    if (this.#waiting.length === 0) return;
-    // Handed over later, never from inside this call.
-    queueMicrotask(() => {
-      const waiting = this.#waiting;
-      this.#waiting = [];
-      for (const socket of waiting) onConnection(socket);
-    });
+    this.#queue.accept(onConnection, onError);
   }
 
   close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (!this.#queue.close()) return;
     this.#native.stop(false);
-    for (const socket of this.#waiting) socket.abort();
-    this.#waiting = [];
+    this.#queue.abortWaiting();
   }
 }
 

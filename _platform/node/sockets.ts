@@ -22,6 +22,7 @@
  * @module
  */
 import { RuntimeError } from "../../errors.ts";
+import { AcceptQueue } from "../accept_queue.ts";
 import { toOSError } from "../os_errors.ts";
 import type {
   ConnectOptions,
@@ -144,17 +145,14 @@ function listen(options: ListenOptions): Promise<PlatformListener> {
 class Listener implements PlatformListener {
   #server: NodeServer;
   #path: string | undefined;
-  #closed = false;
-  #waiting: PlatformSocket[] = [];
-  #onConnection: ((socket: PlatformSocket) => void) | undefined;
-  #onError: ((error: Error) => void) | undefined;
+  readonly #queue = new AcceptQueue();
   address: SocketAddress = "";
 
   constructor(server: NodeServer, tls: boolean, path: string | undefined) {
     this.#server = server;
     this.#path = path;
     const take = (socket: NodeNetSocket) => {
-      if (this.#closed) {
+      if (this.#queue.closed) {
         socket.destroy();
         return;
       }
@@ -164,20 +162,19 @@ class Listener implements PlatformListener {
         path,
         true,
       );
-      if (this.#onConnection) this.#onConnection(wrapped);
-      else this.#waiting.push(wrapped);
+      this.#queue.take(wrapped);
     };
     if (tls) {
       server.on("secureConnection", take);
       server.on("tlsClientError", (error: Error, socket: NodeNetSocket) => {
         socket.destroy();
-        if (!this.#closed) this.#onError?.(toOSError(error, { syscall: "handshake" }));
+        if (!this.#queue.closed) this.#queue.failed(toOSError(error, { syscall: "handshake" }));
       });
     } else {
       server.on("connection", take);
     }
     server.on("error", (error: Error) => {
-      if (!this.#closed) this.#onError?.(toOSError(error, { syscall: "accept" }));
+      if (!this.#queue.closed) this.#queue.failed(toOSError(error, { syscall: "accept" }));
     });
   }
 
@@ -189,22 +186,12 @@ class Listener implements PlatformListener {
   }
 
   accept(onConnection: (socket: PlatformSocket) => void, onError: (error: Error) => void): void {
-    this.#onConnection = onConnection;
-    this.#onError = onError;
-    if (this.#waiting.length === 0) return;
-    // Handed over later, never from inside this call.
-    queueMicrotask(() => {
-      const waiting = this.#waiting;
-      this.#waiting = [];
-      for (const socket of waiting) onConnection(socket);
-    });
+    this.#queue.accept(onConnection, onError);
   }
 
   close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (!this.#queue.close()) return;
     this.#server.close();
-    for (const socket of this.#waiting) socket.abort();
-    this.#waiting = [];
+    this.#queue.abortWaiting();
   }
 }
