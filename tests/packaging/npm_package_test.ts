@@ -26,7 +26,10 @@ const config = JSON.parse(readFileSync(join(ROOT, "deno.json"), "utf8")) as {
 /** Every entry point's import specifier: `@asyncio/asyncio`, `@asyncio/asyncio/tasks`, ... */
 const SPECIFIERS = Object.keys(config.exports).map((k) => config.name + k.slice(1));
 
-let project = "";
+// Set by before(); until then a path that cannot be written, so a runner
+// that skips the hook (these files are for Node's runner, see check.mjs)
+// fails instead of writing into the working directory.
+let project = "/nonexistent/asyncio-npm-consumer";
 let tarball = "";
 let packed: string[] = [];
 
