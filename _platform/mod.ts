@@ -14,6 +14,7 @@ import type { HostTimer, HostTimers, SignalListeners } from "./types.ts";
 export { contextKind, createContextVariable } from "./context.ts";
 export { exitCodeForUncaught, onExit } from "./exit_hooks.ts";
 export { defineRepr, valueRepr } from "./inspect.ts";
+export { type OSErrorContext, toOSError } from "./os_errors.ts";
 export type {
   PlatformProcess,
   PlatformProcesses,
@@ -22,6 +23,7 @@ export type {
 } from "./process_types.ts";
 export { processes } from "./processes.ts";
 export { runtime } from "./runtime.ts";
+export { type SocketFiles, socketFiles, type SocketFileStat } from "./socket_files.ts";
 export type {
   ConnectOptions,
   ListenOptions,
@@ -34,7 +36,13 @@ export type {
   SocketHandlers,
 } from "./socket_types.ts";
 export { sockets } from "./sockets.ts";
-export { type OSErrorContext, toOSError } from "./os_errors.ts";
+export type {
+  ContextVariable,
+  HostTimer,
+  HostTimers,
+  RuntimeName,
+  SignalListeners,
+} from "./types.ts";
 export { connectHostPort } from "./worker_port.ts";
 export type {
   HostPort,
@@ -45,14 +53,6 @@ export type {
   WorkerStartOptions,
 } from "./worker_types.ts";
 export { workers } from "./workers.ts";
-export { type SocketFiles, type SocketFileStat, socketFiles } from "./socket_files.ts";
-export type {
-  ContextVariable,
-  HostTimer,
-  HostTimers,
-  RuntimeName,
-  SignalListeners,
-} from "./types.ts";
 
 /** The runtime's name and version, for benchmarks and reports. */
 export function runtimeVersion(): string {

@@ -23,12 +23,12 @@ import type { SubprocessProtocol } from "../subprocess/protocols.ts";
 import type { SubprocessTransport } from "../subprocess/subprocess_transport.ts";
 import type { Future } from "../tasks/future.ts";
 import { networking } from "./_networking.ts";
+import { checkSignal, SignalHandlers } from "./_signal_handlers.ts";
 import { subprocessImpl } from "./_subprocess.ts";
 import { BaseEventLoop } from "./base_event_loop.ts";
 import { type Executor, type ExecutorFunction, isExecutor } from "./executor.ts";
 import { Handle } from "./handle.ts";
 import { logger } from "./logger.ts";
-import { checkSignal, SignalHandlers } from "./_signal_handlers.ts";
 import type { AbstractEventLoop, Callback, Signal } from "./types.ts";
 import { WorkerExecutor } from "./worker_executor.ts";
 
