@@ -24,6 +24,7 @@
  * @module
  */
 import { toOSError } from "../os_errors.ts";
+import { NO_HANDLERS, socketAddresses } from "../socket_defaults.ts";
 import type {
   PlatformSocket,
   PlatformTlsInfo,
@@ -81,13 +82,6 @@ export const HANDLERS = {
 /** What kind of socket a `BunSocket` wraps. */
 export type BunSocketKind = "tcp" | "unix" | "tls";
 
-const NO_HANDLERS: SocketHandlers = {
-  onData() {},
-  onEnd() {},
-  onDrain() {},
-  onClose() {},
-};
-
 // Queued chunks smaller than this are joined before a write.
 const JOIN_BELOW = 16 * 1024;
 const JOIN_UP_TO = 64 * 1024;
@@ -122,13 +116,9 @@ export class BunSocket implements PlatformSocket, BunOwner {
   constructor(s: BunNativeSocket, kind: BunSocketKind, unixPath?: string, accepted = false) {
     this.#s = s;
     this.#kind = kind;
-    if (unixPath !== undefined) {
-      this.localAddress = accepted ? unixPath : "";
-      this.remoteAddress = accepted ? "" : unixPath;
-    } else {
-      this.localAddress = [s.localAddress ?? "", s.localPort ?? 0];
-      this.remoteAddress = [s.remoteAddress ?? "", s.remotePort ?? 0];
-    }
+    const [local, remote] = socketAddresses(s, unixPath, accepted);
+    this.localAddress = local;
+    this.remoteAddress = remote;
     s.data = this;
   }
 

@@ -31,6 +31,7 @@
  */
 import { RuntimeError } from "../../errors.ts";
 import { toOSError } from "../os_errors.ts";
+import { NO_HANDLERS } from "../socket_defaults.ts";
 import type {
   PlatformSocket,
   PlatformTlsInfo,
@@ -50,13 +51,6 @@ const DIRECT_LIMIT = 64 * 1024;
 // the buffer itself to `onData`; smaller ones are copied out of it.
 const GIVE_MIN = 4 * 1024;
 const EMPTY = new Uint8Array(0);
-
-const NO_HANDLERS: SocketHandlers = {
-  onData() {},
-  onEnd() {},
-  onDrain() {},
-  onClose() {},
-};
 
 /** The kind of a Deno connection. */
 export type DenoConnKind = "tcp" | "unix" | "tls";

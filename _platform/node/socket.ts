@@ -15,6 +15,7 @@
  */
 import { RuntimeError } from "../../errors.ts";
 import { toOSError } from "../os_errors.ts";
+import { NO_HANDLERS, socketAddresses } from "../socket_defaults.ts";
 import type {
   PlatformSocket,
   PlatformTlsInfo,
@@ -92,13 +93,6 @@ export function nodeNet(): NodeNet {
 /** What kind of socket a `NodeSocket` wraps. */
 export type NodeSocketKind = "tcp" | "unix" | "tls";
 
-const NO_HANDLERS: SocketHandlers = {
-  onData() {},
-  onEnd() {},
-  onDrain() {},
-  onClose() {},
-};
-
 /** A Node socket as a `PlatformSocket`. */
 export class NodeSocket implements PlatformSocket {
   #socket: NodeNetSocket;
@@ -134,13 +128,9 @@ export class NodeSocket implements PlatformSocket {
   constructor(socket: NodeNetSocket, kind: NodeSocketKind, unixPath?: string, accepted = false) {
     this.#socket = socket;
     this.#kind = kind;
-    if (unixPath !== undefined) {
-      this.localAddress = accepted ? unixPath : "";
-      this.remoteAddress = accepted ? "" : unixPath;
-    } else {
-      this.localAddress = [socket.localAddress ?? "", socket.localPort ?? 0];
-      this.remoteAddress = [socket.remoteAddress ?? "", socket.remotePort ?? 0];
-    }
+    const [local, remote] = socketAddresses(socket, unixPath, accepted);
+    this.localAddress = local;
+    this.remoteAddress = remote;
     socket.pause();
     socket.on("data", (data: Uint8Array) => {
       if (!this.#closing && !this.#detached) this.#handlers.onData(data);
