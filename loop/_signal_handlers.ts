@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { signalListeners, valueRepr } from "../_platform/mod.ts";
+import { hostTimers, signalListeners, valueRepr } from "../_platform/mod.ts";
 import { RuntimeError, ValueError } from "../errors.ts";
 import type { Handle } from "./handle.ts";
 import type { AbstractEventLoop, Callback } from "./types.ts";
@@ -36,6 +36,11 @@ export function checkSignal(sig: unknown): number {
   if (n === undefined) throw new ValueError(`invalid signal: ${valueRepr(sig)}`);
   return n;
 }
+
+// The longest delay host timers take (about 24.8 days).
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function noop(): void {}
 
 /** One loop's signal handlers. */
 export class SignalHandlers {
@@ -95,6 +100,17 @@ export class SignalHandlers {
   /** Whether any handler is registered. */
   get size(): number {
     return this.#entries.size;
+  }
+
+  /**
+   * `waiting`, holding a host timer while handlers are registered: no
+   * runtime counts a signal listener as pending work, so a program waiting
+   * only for a signal would otherwise end.
+   */
+  keepAlive(waiting: Promise<void>): Promise<void> {
+    if (this.#entries.size === 0) return waiting;
+    const keepAlive = hostTimers.set(noop, MAX_TIMER_MS);
+    return waiting.finally(() => hostTimers.clear(keepAlive));
   }
 
   // Runs inside the runtime's signal event: only queue the handler.

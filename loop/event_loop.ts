@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { hostTimers } from "../_platform/mod.ts";
 import { valueRepr } from "../_platform/mod.ts";
 import { RuntimeError } from "../errors.ts";
 import type {
@@ -31,11 +30,6 @@ import { Handle } from "./handle.ts";
 import { logger } from "./logger.ts";
 import type { AbstractEventLoop, Callback, Signal } from "./types.ts";
 import { WorkerExecutor } from "./worker_executor.ts";
-
-// The longest delay host timers take (about 24.8 days).
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-function noop(): void {}
 
 /**
  * asyncio's event loop, as a scheduler on top of the host's loop.
@@ -310,9 +304,7 @@ export class EventLoop extends BaseEventLoop implements AbstractEventLoop {
    */
   override _waitForWork(): Promise<void> {
     const waiting = super._waitForWork();
-    if (this.#signals === null || this.#signals.size === 0) return waiting;
-    const keepAlive = hostTimers.set(noop, MAX_TIMER_MS);
-    return waiting.finally(() => hostTimers.clear(keepAlive));
+    return this.#signals === null ? waiting : this.#signals.keepAlive(waiting);
   }
 
   /** Closes the loop (see `BaseEventLoop.close`) and removes its signal handlers. */
