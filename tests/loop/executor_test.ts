@@ -14,7 +14,6 @@ import {
   type AbstractEventLoop,
   ConnectionRefusedError,
   getRunningLoop,
-  type ModuleFunction,
   OSError,
   run,
   RuntimeError,
@@ -23,26 +22,7 @@ import {
   WorkerExecutor,
 } from "../../mod.ts";
 import { assert, test } from "../_suite.ts";
-
-const JOBS = pathToFileURL(resolve("tests/loop/fixtures/executor_jobs.mjs"));
-
-/** A job of fixtures/executor_jobs.mjs. */
-function job(name: string): ModuleFunction {
-  return { module: JOBS, name };
-}
-
-/** Runs `body` in `run()` with a pool of `maxWorkers`, terminated afterwards. */
-async function withPool<T>(
-  maxWorkers: number,
-  body: (pool: WorkerExecutor, loop: AbstractEventLoop) => Promise<T>,
-): Promise<T> {
-  const pool = new WorkerExecutor({ maxWorkers });
-  try {
-    return await run(() => body(pool, getRunningLoop()));
-  } finally {
-    await pool.terminate();
-  }
-}
+import { job, withPool } from "./_executor_helpers.ts";
 
 async function failure(p: PromiseLike<unknown>): Promise<Error> {
   try {

@@ -6,10 +6,7 @@
 //
 // Real Workers, so the tests wait for a Worker to reach a point by polling
 // shared memory with short real sleeps, bounded (see `until`).
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import {
-  type AbstractEventLoop,
   CancelledError,
   createTask,
   EventLoop,
@@ -17,7 +14,6 @@ import {
   type Future,
   getRunningLoop,
   logger,
-  type ModuleFunction,
   run,
   RuntimeError,
   sleep,
@@ -25,24 +21,7 @@ import {
   WorkerExecutor,
 } from "../../mod.ts";
 import { assert, runtime, test } from "../_suite.ts";
-
-const JOBS = pathToFileURL(resolve("tests/loop/fixtures/executor_jobs.mjs"));
-
-function job(name: string): ModuleFunction {
-  return { module: JOBS, name };
-}
-
-async function withPool<T>(
-  maxWorkers: number,
-  body: (pool: WorkerExecutor, loop: AbstractEventLoop) => Promise<T>,
-): Promise<T> {
-  const pool = new WorkerExecutor({ maxWorkers });
-  try {
-    return await run(() => body(pool, getRunningLoop()));
-  } finally {
-    await pool.terminate();
-  }
-}
+import { job, withPool } from "./_executor_helpers.ts";
 
 /** Waits (real time, at most 10 s) until `cond()` holds. */
 async function until(cond: () => boolean, what: string): Promise<void> {
