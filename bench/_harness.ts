@@ -6,7 +6,7 @@
 declare const Deno:
   | { version: { deno: string }; args: string[]; exit(code: number): never }
   | undefined;
-declare const Bun: { version: string } | undefined;
+declare const Bun: { version: string; gc(force: boolean): void } | undefined;
 declare const process: { argv: string[]; versions: { node: string }; exit(code: number): never };
 
 /** The runtime a benchmark runs on. */
@@ -95,6 +95,19 @@ export async function bench(spec: BenchSpec): Promise<number> {
 }
 
 /** Ends the process (benchmarks must never hang on a stray handle). */
+/** Forces a full GC where the runtime allows it (`--expose-gc`, `--v8-flags=--expose-gc`, Bun). */
+export function gc(): void {
+  const g = globalThis as { gc?: () => void };
+  if (typeof g.gc === "function") g.gc();
+  else if (runtime === "bun" && typeof Bun !== "undefined") Bun.gc(true);
+}
+
+/** The JavaScript heap in use, in bytes (0 where the runtime cannot tell). */
+export function heapUsed(): number {
+  const p = (globalThis as { process?: { memoryUsage(): { heapUsed: number } } }).process;
+  return p ? p.memoryUsage().heapUsed : 0;
+}
+
 export function exit(): never {
   if (typeof Deno !== "undefined") Deno.exit(0);
   return process.exit(0);

@@ -1,20 +1,7 @@
 // 4. Memory per pending task: N tasks each awaiting a Future; heap bytes per
 // task (measured with a forced GC where the runtime allows it). unit: bytes/task
 import { createTask, Future, getRunningLoop, run, type Task } from "../mod.ts";
-import { bench, exit, runtime } from "./_harness.ts";
-
-declare const Bun: { gc(force: boolean): void } | undefined;
-
-function gc(): void {
-  const g = globalThis as { gc?: () => void };
-  if (typeof g.gc === "function") g.gc();
-  else if (runtime === "bun" && typeof Bun !== "undefined") Bun.gc(true);
-}
-
-function heapUsed(): number {
-  const p = (globalThis as { process?: { memoryUsage(): { heapUsed: number } } }).process;
-  return p ? p.memoryUsage().heapUsed : 0;
-}
+import { bench, exit, gc, heapUsed } from "./_harness.ts";
 
 await bench({
   name: "memory",

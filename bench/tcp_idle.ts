@@ -4,20 +4,7 @@
 // measured with a forced GC where the runtime allows it. The CPython twin is
 // bench/tcp_idle.py. unit: bytes/connection
 import { getRunningLoop, openConnection, run, startServer, type StreamWriter } from "../mod.ts";
-import { bench, exit, runtime } from "./_harness.ts";
-
-declare const Bun: { gc(force: boolean): void } | undefined;
-
-function gc(): void {
-  const g = globalThis as { gc?: () => void };
-  if (typeof g.gc === "function") g.gc();
-  else if (runtime === "bun" && typeof Bun !== "undefined") Bun.gc(true);
-}
-
-function heapUsed(): number {
-  const p = (globalThis as { process?: { memoryUsage(): { heapUsed: number } } }).process;
-  return p ? p.memoryUsage().heapUsed : 0;
-}
+import { bench, exit, gc, heapUsed } from "./_harness.ts";
 
 await bench({
   name: "tcp_idle",
