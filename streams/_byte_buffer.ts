@@ -1,49 +1,58 @@
-// The StreamReader's buffer: one growable array with a start and an end
-// offset, so appending a chunk is one copy into free space (no concatenation
-// per chunk) and consuming is an offset bump. The live bytes are
-// `#buf[#start .. #end)`. When a chunk does not fit after `#end`, the live
-// bytes move to the front (if that frees enough) or into an array twice as
-// large. Consumers get arrays of their own (`take`): copies, except that
-// a chunk the socket gives away (Node's and Bun's fresh buffers) arriving
-// into an empty buffer is adopted as is and handed on when taken whole, so
-// a bulk transfer that reads whole chunks copies nothing.
+// The StreamReader's buffer. The live bytes are the bytes of an own,
+// growable array (`#buf[#start .. #end)`) followed by a queue of arrays the
+// socket gave away (`#chunks`, the first one read from `#head` on).
+//
+// - An array given away (Node's and Bun's fresh buffers, Deno's read
+//   buffers) is queued as is: no copy. A copied push (`feedData()` of the
+//   user's array) goes into the own array.
+// - `take(n)` hands a queued array on when it is taken whole, and a view of
+//   it when most of it is taken (nobody else writes into it, so the view is
+//   the reader's to give); several arrays, a small part of a large one, or
+//   bytes of the own array are copied into a new array. A bulk transfer that
+//   reads whole chunks copies nothing.
+// - Searching (`indexOf`, `startsWith`) and `reserve()` need the bytes in one
+//   piece: the queue is first appended to the own array (each byte moves at
+//   most once; the own array grows by doubling and compacts in place).
+//
+// Consumers always get arrays nobody else writes into.
 
 const MIN_CAPACITY = 16 * 1024;
-// A chunk given away of at least this many bytes is adopted, not copied.
-const DETACH_MIN = 4 * 1024;
+// A part of a queued array smaller than this fraction of it is copied, so a
+// small result does not keep a large array alive.
+const VIEW_FRACTION = 4;
 const EMPTY = new Uint8Array(0);
 
 /** @ignore */
 export class ByteBuffer {
   #buf: Uint8Array = EMPTY;
-  // Whether #buf is an array given to push() (then #spare is our own).
-  #adopted = false;
-  #spare: Uint8Array = EMPTY;
   #start = 0;
   #end = 0;
+  #chunks: Uint8Array[] = [];
+  #head = 0; // bytes of #chunks[0] already taken
+  #queued = 0; // live bytes in #chunks
+  #pieceStart = 0; // set by #piece()
+  #pieceEnd = 0;
 
   /** The number of buffered bytes. */
   get length(): number {
-    return this.#end - this.#start;
+    return this.#end - this.#start + this.#queued;
   }
 
   /**
    * Appends `data`: a copy, unless `owned` says the caller gives the array
-   * away and the buffer is empty, in which case the array itself becomes
-   * the buffer (no copy) and a later `take()` of all of it hands it out
-   * again (no copy either).
+   * away; then the array itself is queued (no copy) and may be handed out
+   * again by `take()`.
    */
   push(data: Uint8Array, owned = false): void {
     const n = data.length;
-    if (owned && this.#end === this.#start && n >= DETACH_MIN) {
-      if (!this.#adopted) this.#spare = this.#buf;
-      this.#buf = data;
-      this.#start = 0;
-      this.#end = n;
-      this.#adopted = true;
+    if (n === 0) return;
+    if (owned) {
+      this.#chunks.push(data);
+      this.#queued += n;
       return;
     }
-    if (this.#end + n > this.#buf.length) this.#makeRoom(n);
+    if (this.#queued > 0) this.#flatten(n);
+    else if (this.#end + n > this.#buf.length) this.#makeRoom(n);
     this.#buf.set(data, this.#end);
     this.#end += n;
   }
@@ -53,7 +62,8 @@ export class ByteBuffer {
    * that fills it in place; `commit(n)` then adds `n` of them.
    */
   reserve(size: number): Uint8Array {
-    if (this.#end + size > this.#buf.length) this.#makeRoom(size);
+    if (this.#queued > 0) this.#flatten(size);
+    else if (this.#end + size > this.#buf.length) this.#makeRoom(size);
     return this.#buf.subarray(this.#end);
   }
 
@@ -62,16 +72,16 @@ export class ByteBuffer {
     this.#end += n;
   }
 
+  // Room for `n` more bytes after #end in the own array.
   #makeRoom(n: number): void {
-    if (this.#adopted) this.#unadopt();
     const live = this.#end - this.#start;
     const buf = this.#buf;
-    if (live + n <= buf.length && this.#start >= buf.length >> 1) {
+    if (live + n <= buf.length && (live === 0 || this.#start >= buf.length >> 1)) {
       buf.copyWithin(0, this.#start, this.#end);
     } else {
       let cap = Math.max(buf.length, MIN_CAPACITY);
       while (cap < live + n) cap *= 2;
-      if (cap === buf.length && live + n <= cap) {
+      if (cap === buf.length) {
         buf.copyWithin(0, this.#start, this.#end);
       } else {
         const next = new Uint8Array(cap);
@@ -83,56 +93,135 @@ export class ByteBuffer {
     this.#end = live;
   }
 
-  /** Removes and returns the first `n` bytes (`n <= length`), as an array of their own. */
+  // Moves the queued arrays into the own array, with room for `extra` more bytes.
+  #flatten(extra: number): void {
+    const queued = this.#queued;
+    if (this.#end + queued + extra > this.#buf.length) this.#makeRoom(queued + extra);
+    const buf = this.#buf;
+    let at = this.#end;
+    const chunks = this.#chunks;
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i]!;
+      if (i === 0 && this.#head > 0) {
+        buf.set(c.subarray(this.#head), at);
+        at += c.length - this.#head;
+      } else {
+        buf.set(c, at);
+        at += c.length;
+      }
+    }
+    this.#end = at;
+    this.#chunks = [];
+    this.#head = 0;
+    this.#queued = 0;
+  }
+
+  /** Removes and returns the first `n` bytes (`n <= length`), as an array nobody else writes. */
   take(n: number): Uint8Array {
-    const start = this.#start;
-    if (this.#adopted && n === this.#end - start) {
-      // All of an array that was given away to us: hand it on, no copy.
-      const out = this.#buf.subarray(start, start + n);
-      this.#buf = this.#spare;
-      this.#spare = EMPTY;
-      this.#adopted = false;
-      this.#start = this.#end = 0;
+    if (n === 0) return EMPTY;
+    const own = this.#end - this.#start;
+    if (own === 0) {
+      const first = this.#chunks[0]!;
+      const head = this.#head;
+      const avail = first.length - head;
+      if (n === avail) {
+        // All of an array given away to us (or all that is left of it).
+        this.#chunks.shift();
+        this.#head = 0;
+        this.#queued -= n;
+        return head === 0 ? first : first.subarray(head);
+      }
+      if (n < avail && n * VIEW_FRACTION >= first.length) {
+        this.#head = head + n;
+        this.#queued -= n;
+        return first.subarray(head, head + n);
+      }
+    } else if (n <= own) {
+      const start = this.#start;
+      const out = this.#buf.slice(start, start + n);
+      this.skip(n);
       return out;
     }
-    const out = this.#buf.slice(start, start + n);
-    this.skip(n);
+    const out = new Uint8Array(n);
+    this.#copyOut(out, n);
     return out;
   }
 
-  // Moves the live bytes of an adopted array into our own reusable one.
-  #unadopt(): void {
-    const live = this.#buf.subarray(this.#start, this.#end);
-    this.#buf = this.#spare;
-    this.#spare = EMPTY;
-    this.#adopted = false;
-    this.#start = this.#end = 0;
-    if (live.length > this.#buf.length) this.#makeRoom(live.length);
-    this.#buf.set(live, 0);
-    this.#end = live.length;
+  // Copies the first `n` bytes into `out` and removes them.
+  #copyOut(out: Uint8Array, n: number): void {
+    let at = 0;
+    const own = this.#end - this.#start;
+    if (own > 0) {
+      const k = Math.min(own, n);
+      out.set(this.#buf.subarray(this.#start, this.#start + k), 0);
+      at = k;
+    }
+    this.skip(at);
+    const chunks = this.#chunks;
+    while (at < n) {
+      const c = chunks[0]!;
+      const head = this.#head;
+      const k = Math.min(c.length - head, n - at);
+      out.set(head === 0 && k === c.length ? c : c.subarray(head, head + k), at);
+      at += k;
+      this.skip(k);
+    }
   }
 
   /** Removes the first `n` bytes (`n <= length`). */
   skip(n: number): void {
-    this.#start += n;
-    if (this.#start >= this.#end) {
-      this.#start = this.#end = 0;
-      if (this.#adopted) {
-        this.#buf = this.#spare;
-        this.#spare = EMPTY;
-        this.#adopted = false;
+    const own = this.#end - this.#start;
+    if (n <= own) {
+      this.#start += n;
+      if (this.#start === this.#end) this.#start = this.#end = 0;
+      return;
+    }
+    this.#start = this.#end = 0;
+    let left = n - own;
+    this.#queued -= left;
+    const chunks = this.#chunks;
+    while (left > 0) {
+      const avail = chunks[0]!.length - this.#head;
+      if (left < avail) {
+        this.#head += left;
+        return;
       }
+      left -= avail;
+      chunks.shift();
+      this.#head = 0;
     }
   }
 
   /** Removes everything. */
   clear(): void {
-    this.skip(this.#end - this.#start);
+    this.#start = this.#end = 0;
+    this.#chunks = [];
+    this.#head = 0;
+    this.#queued = 0;
+  }
+
+  // The live bytes in one piece: the own array, or the only queued array
+  // when the own one is empty, else the queue appended to the own array.
+  // Sets #pieceStart/#pieceEnd.
+  #piece(): Uint8Array {
+    if (this.#queued > 0) {
+      if (this.#end === this.#start && this.#chunks.length === 1) {
+        const only = this.#chunks[0]!;
+        this.#pieceStart = this.#head;
+        this.#pieceEnd = only.length;
+        return only;
+      }
+      this.#flatten(0);
+    }
+    this.#pieceStart = this.#start;
+    this.#pieceEnd = this.#end;
+    return this.#buf;
   }
 
   /** A view of the live bytes (valid until the next change). */
   view(): Uint8Array {
-    return this.#buf.subarray(this.#start, this.#end);
+    const piece = this.#piece();
+    return piece.subarray(this.#pieceStart, this.#pieceEnd);
   }
 
   /**
@@ -140,9 +229,9 @@ export class ByteBuffer {
    * `from`, or -1.
    */
   indexOf(sep: Uint8Array, from: number): number {
-    const buf = this.#buf;
-    const start = this.#start;
-    const end = this.#end;
+    const buf = this.#piece();
+    const start = this.#pieceStart;
+    const end = this.#pieceEnd;
     const first = sep[0]!;
     const last = end - sep.length;
     let i = start + from;
@@ -160,8 +249,9 @@ export class ByteBuffer {
   /** Whether the live bytes hold `sep` at index `at`. */
   startsWith(sep: Uint8Array, at: number): boolean {
     if (at + sep.length > this.length) return false;
-    const base = this.#start + at;
-    for (let j = 0; j < sep.length; j++) if (this.#buf[base + j] !== sep[j]) return false;
+    const buf = this.#piece();
+    const base = this.#pieceStart + at;
+    for (let j = 0; j < sep.length; j++) if (buf[base + j] !== sep[j]) return false;
     return true;
   }
 }

@@ -202,14 +202,15 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     }
   }
 
-  // Waits until data or EOF arrives (or an exception is set). Consumes
-  // nothing, so a cancellation here loses nothing.
-  #waitForData(funcName: string): Promise<void> {
+  // Starts waiting until data or EOF arrives (or an exception is set); the
+  // caller awaits `waiter._wait()` and then calls #endWait. Consumes nothing,
+  // so a cancellation while waiting loses nothing. Awaited inline by each
+  // read (no helper frame, no extra promise: this is the hot path of every
+  // read that waits).
+  #startWait(funcName: string): Waiter {
     if (this.#waiter !== null) {
-      return Promise.reject(
-        new RuntimeError(
-          `${funcName}() called while another coroutine is already waiting for incoming data`,
-        ),
+      throw new RuntimeError(
+        `${funcName}() called while another coroutine is already waiting for incoming data`,
       );
     }
     // Waiting while paused would never end: the transport must deliver.
@@ -219,18 +220,11 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     }
     const waiter = new Waiter(defaultLoop());
     this.#waiter = waiter;
-    // No async frame of its own (the hot path of every read that waits):
-    // the late-cancel check and the cleanup run as reactions.
-    return waiter._wait().then(
-      () => {
-        if (this.#waiter === waiter) this.#waiter = null;
-        waiter.checkLate();
-      },
-      (err) => {
-        if (this.#waiter === waiter) this.#waiter = null;
-        throw err;
-      },
-    );
+    return waiter;
+  }
+
+  #endWait(waiter: Waiter): void {
+    if (this.#waiter === waiter) this.#waiter = null;
   }
 
   /**
@@ -255,14 +249,28 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     const buffer = this.#buffer;
     if (n < 0) {
       while (!this.#eof) {
-        await this.#waitForData("read");
+        const waiter = this.#startWait("read");
+        try {
+          await waiter._wait();
+        } finally {
+          this.#endWait(waiter);
+        }
+        waiter.checkLate();
         if (this.#exception !== null) throw this.#exception;
       }
       const all = buffer.take(buffer.length);
       this.#maybeResume();
       return all;
     }
-    if (buffer.length === 0 && !this.#eof) await this.#waitForData("read");
+    if (buffer.length === 0 && !this.#eof) {
+      const waiter = this.#startWait("read");
+      try {
+        await waiter._wait();
+      } finally {
+        this.#endWait(waiter);
+      }
+      waiter.checkLate();
+    }
     const data = buffer.take(Math.min(n, buffer.length));
     this.#maybeResume();
     return data;
@@ -349,7 +357,13 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
       if (this.#eof) {
         throw new IncompleteReadError(buffer.take(buffer.length), null);
       }
-      await this.#waitForData("readuntil");
+      const waiter = this.#startWait("readuntil");
+      try {
+        await waiter._wait();
+      } finally {
+        this.#endWait(waiter);
+      }
+      waiter.checkLate();
       if (this.#exception !== null) throw this.#exception;
     }
     if (matchStart > limit) {
@@ -382,7 +396,13 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     const buffer = this.#buffer;
     while (buffer.length < n) {
       if (this.#eof) throw new IncompleteReadError(buffer.take(buffer.length), n);
-      await this.#waitForData("readexactly");
+      const waiter = this.#startWait("readexactly");
+      try {
+        await waiter._wait();
+      } finally {
+        this.#endWait(waiter);
+      }
+      waiter.checkLate();
       if (this.#exception !== null) throw this.#exception;
     }
     const data = buffer.take(n);

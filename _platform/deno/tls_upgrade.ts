@@ -151,11 +151,17 @@ class Bridge {
         callback(error);
       },
     });
+    const owned = plain.dataIsOwned === true;
     const handlers: SocketHandlers = {
-      // The engine keeps the chunk: copy it out of the socket's reused buffer.
-      onData: (data) => {
-        if (!duplex.push(data.slice())) plain.pause();
-      },
+      // The engine keeps the chunk: copied unless the socket gives it away
+      // (Deno's sockets do, see `socket.ts`).
+      onData: owned
+        ? (data) => {
+          if (!duplex.push(data)) plain.pause();
+        }
+        : (data) => {
+          if (!duplex.push(data.slice())) plain.pause();
+        },
       onEnd: () => void duplex.push(null),
       onDrain: () => {
         const waiting = this.#waiting;
