@@ -91,8 +91,8 @@ export class Process implements AsyncDisposable {
    * a child that writes much, read while waiting (or use `communicate()`):
    * a full pipe blocks the child.
    */
-  async wait(): Promise<number> {
-    return await this.#transport._wait();
+  wait(): Promise<number> {
+    return this.#transport._wait();
   }
 
   /**

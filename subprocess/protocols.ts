@@ -81,7 +81,8 @@ export class SubprocessStreamProtocol implements SubprocessProtocol {
   readonly #limit: number;
   // stdin's flow control and close waiter: drain() waits on it while the
   // pipe's buffer is above the high-water mark, and fails once it is lost.
-  readonly #stdinFlow: StreamReaderProtocol;
+  // Made only when stdin is piped.
+  #stdinFlow: StreamReaderProtocol | null = null;
   #transport: SubprocessTransport | null = null;
   #openReaders = new Set<1 | 2>();
   #exited = false;
@@ -95,7 +96,6 @@ export class SubprocessStreamProtocol implements SubprocessProtocol {
   constructor(loop: AbstractEventLoop, limit: number) {
     this.#loop = loop;
     this.#limit = limit;
-    this.#stdinFlow = new StreamReaderProtocol(null, null, { loop });
   }
 
   /** Makes the readers and the writer for the piped streams. */
@@ -112,8 +112,10 @@ export class SubprocessStreamProtocol implements SubprocessProtocol {
     }
     const stdin = transport.getPipeTransport(0) as Transport | null;
     if (stdin !== null) {
-      this.#stdinFlow.connectionMade(stdin);
-      this.stdin = new StreamWriter(stdin, this.#stdinFlow, null, this.#loop);
+      const flow = new StreamReaderProtocol(null, null, { loop: this.#loop });
+      this.#stdinFlow = flow;
+      flow.connectionMade(stdin);
+      this.stdin = new StreamWriter(stdin, flow, null, this.#loop);
     }
   }
 
@@ -125,7 +127,7 @@ export class SubprocessStreamProtocol implements SubprocessProtocol {
   /** Ends the reader of `fd` (or fails `drain()` for stdin). */
   pipeConnectionLost(fd: 0 | 1 | 2, exc: Error | null): void {
     if (fd === 0) {
-      this.#stdinFlow.connectionLost(exc);
+      this.#stdinFlow?.connectionLost(exc);
       return;
     }
     const reader = fd === 1 ? this.stdout : this.stderr;
@@ -139,12 +141,12 @@ export class SubprocessStreamProtocol implements SubprocessProtocol {
 
   /** The stdin pipe's buffer went over the high-water mark. */
   pauseWriting(): void {
-    this.#stdinFlow.pauseWriting();
+    this.#stdinFlow?.pauseWriting();
   }
 
   /** The stdin pipe's buffer went under the low-water mark. */
   resumeWriting(): void {
-    this.#stdinFlow.resumeWriting();
+    this.#stdinFlow?.resumeWriting();
   }
 
   /** Closes the transport once the readers are done too. */

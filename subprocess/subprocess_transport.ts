@@ -259,11 +259,11 @@ export class BaseSubprocessTransport implements SubprocessTransport {
    * @ignore Resolves with the return code once the child exited and every
    * pipe closed. Cancelling the wait leaves the child alone.
    */
-  async _wait(): Promise<number> {
-    if (this.#exitWaiters === null) return this.#returncode as number;
+  _wait(): Promise<number> {
+    if (this.#exitWaiters === null) return Promise.resolve(this.#returncode as number);
     const waiter = new Future<number>({ loop: this.#loop! });
     this.#exitWaiters.push(waiter);
-    return await waiter;
+    return waiter._wait();
   }
 
   /** @ignore Whether `connectionLost` ran (the transport is done). */

@@ -161,16 +161,15 @@ export async function nodeSpawn(options: SpawnOptions): Promise<PlatformProcess>
       }) as (...args: never[]) => void,
     );
   });
-  let onAbort: (() => void) | null = null;
   try {
     await new Promise<void>((resolve, reject) => {
       child.once("spawn", resolve);
       child.once("error", reject);
-      if (abort !== undefined) {
-        onAbort = () => reject(abort.reason);
-        abort.addEventListener("abort", onAbort, { once: true });
-      }
     });
+    // The spawn event comes a tick after the child started: an abort in
+    // between is seen here. (No listener on the signal: one scope's signal
+    // may see many spawns at once, and Node warns past ten listeners.)
+    abort?.throwIfAborted();
   } catch (err) {
     destroyAll([child.stdin, child.stdout, child.stderr, pair?.[0]]);
     if (child.pid !== undefined) {
@@ -178,9 +177,6 @@ export async function nodeSpawn(options: SpawnOptions): Promise<PlatformProcess>
       await exited;
     }
     throw abort?.aborted ? abort.reason : spawnError(err, options, cwdMissing, nodeError);
-  } finally {
-    // The scope's signal outlives the spawn: leave no listener on it.
-    if (onAbort !== null) abort?.removeEventListener("abort", onAbort);
   }
   return new NodeChild(child, exited, pair?.[0] ?? null);
 }

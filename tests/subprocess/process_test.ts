@@ -138,3 +138,26 @@ test("createSubprocessExec() aborted by its signal rejects and leaves no child",
   });
   assert.deepEqual(zombieChildren(), []);
 });
+
+test("createSubprocessExec() many at once in one task: all run, and no listener warning", async () => {
+  // Node warns (MaxListenersExceededWarning) past ten listeners on one
+  // AbortSignal: a spawn must not leave one on the scope's signal.
+  type Listen = (event: string, cb: (w: Error) => void) => unknown;
+  const proc = (globalThis as { process?: { on?: Listen; off?: Listen } }).process;
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.name);
+  proc?.on?.("warning", onWarning);
+  try {
+    await run(async () => {
+      const codes = await Promise.all(
+        Array.from({ length: 16 }, async () => (await createSubprocessExec("true")).wait()),
+      );
+      assert.deepEqual(codes, Array(16).fill(0));
+      await sleep(0.01); // warnings are emitted on a later tick
+    });
+  } finally {
+    proc?.off?.("warning", onWarning);
+  }
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(zombieChildren(), []);
+});
