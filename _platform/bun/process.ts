@@ -84,13 +84,17 @@ function bunSpawn(options: SpawnOptions): Promise<PlatformProcess> {
 // A FileSink takes any amount and buffers what the pipe does not take; one
 // large write is slow (measured: 64 MiB at once runs at a third of the
 // speed of 64 KiB pieces). The queue hands it pieces, each after the
-// previous one was flushed, and says when a write is out.
+// previous one was flushed, and says when a write is out. A piece written
+// while nothing is in flight, and flushed at once (the pipe took it all),
+// is done on the spot: no promise, so the writer's drain() does not wait.
 const PIECE = 64 * 1024;
+const DONE: Promise<void> = Promise.resolve();
 
 class FileSinkQueue implements WriteSink {
   readonly #sink: FileSink;
   // Writes run one after another: each starts when the one before is out.
-  #tail: Promise<void> = Promise.resolve();
+  #tail: Promise<void> = DONE;
+  #inFlight = 0;
   #failed: unknown = null;
 
   constructor(sink: FileSink) {
@@ -98,7 +102,30 @@ class FileSinkQueue implements WriteSink {
   }
 
   write(data: Uint8Array): Promise<unknown> | null {
-    const done = this.#tail.then(() => this.#pieces(data));
+    if (this.#inFlight === 0 && this.#failed === null && data.byteLength <= PIECE) {
+      let flushed: number | Promise<number>;
+      try {
+        const w = this.#sink.write(data);
+        if (typeof w !== "number") return this.#track(w.then(() => this.#sink.flush()));
+        flushed = this.#sink.flush();
+      } catch (err) {
+        this.#failed = err;
+        return Promise.reject(err);
+      }
+      return typeof flushed === "number" ? null : this.#track(flushed);
+    }
+    return this.#track(this.#tail.then(() => this.#pieces(data)));
+  }
+
+  #track(op: Promise<unknown>): Promise<void> {
+    this.#inFlight++;
+    const done = op.then(() => {
+      this.#inFlight--;
+    }, (err) => {
+      this.#inFlight--;
+      this.#failed ??= err;
+      throw err;
+    });
     this.#tail = done.catch(() => {});
     return done;
   }
@@ -106,15 +133,10 @@ class FileSinkQueue implements WriteSink {
   async #pieces(data: Uint8Array): Promise<void> {
     for (let i = 0; i < data.byteLength; i += PIECE) {
       if (this.#failed !== null) throw this.#failed;
-      try {
-        const w = this.#sink.write(data.subarray(i, i + PIECE));
-        if (typeof w !== "number") await w;
-        const f = this.#sink.flush();
-        if (typeof f !== "number") await f;
-      } catch (err) {
-        this.#failed ??= err;
-        throw err;
-      }
+      const w = this.#sink.write(data.subarray(i, i + PIECE));
+      if (typeof w !== "number") await w;
+      const f = this.#sink.flush();
+      if (typeof f !== "number") await f;
     }
   }
 
