@@ -39,6 +39,12 @@ export interface StreamReaderOptions {
  * received stays in the buffer for the next read, also data that arrives
  * while the reading task is being cancelled.
  *
+ * Differences from asyncio: the arrays returned are the caller's (nothing
+ * else writes into them), but, to avoid copies, one may be a view into a
+ * larger `ArrayBuffer` the socket handed over (`byteOffset` may be nonzero
+ * and `.buffer` may hold other bytes of the stream), as Node's `Buffer`s
+ * often are.
+ *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
