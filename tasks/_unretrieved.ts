@@ -74,7 +74,7 @@ export function reportUnretrieved(loop: EventLoop): void {
     const fut = ref.deref();
     if (fut === undefined) continue;
     unretrievedRegistry.unregister(fut);
-    fut._unretrievedRef = null;
+    fut._result = undefined; // the WeakRef (see Future._result)
     loop.callExceptionHandler(
       unretrievedContext(unretrievedMessage(fut), fut._exception, fut, sourceTraceback(fut)),
     );
@@ -113,7 +113,7 @@ function reportAtExit(loop: EventLoop): void {
 /** Records that `fut` failed with `error` and nobody read it yet. */
 export function trackUnretrieved(fut: Future<unknown>, loop: EventLoop, error: unknown): void {
   const ref = new WeakRef(fut);
-  fut._unretrievedRef = ref;
+  fut._result = ref; // a failed future keeps its report's WeakRef in the result slot
   loop._unretrieved.add(ref);
   if (loop._onClose === null) {
     loop._onClose = reportUnretrieved as NonNullable<EventLoop["_onClose"]>;

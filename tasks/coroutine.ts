@@ -24,20 +24,29 @@ export interface Coroutine<T> extends PromiseLike<T> {
   readonly name: string;
 }
 
+// What every call of one `coroutine()` wrapper shares: the function, its
+// name, and how its argument is kept. A call with one argument keeps it
+// as is (`single`), any other call keeps the array of its arguments: a
+// pending coroutine is four fields, with no array for the usual one-argument
+// call.
+interface CoroutineKind {
+  readonly fn: (...args: any[]) => PromiseLike<unknown>;
+  readonly name: string;
+  readonly single: boolean;
+}
+
 const NO_ARGS: unknown[] = [];
 
 class CoroutineObject<T> implements Coroutine<T> {
-  readonly #fn: (...args: any[]) => PromiseLike<T>;
-  readonly #name: string;
-  #args: unknown[];
+  readonly #kind: CoroutineKind;
+  #args: unknown;
   #promise: Promise<T> | null = null;
   /** @ignore The task that adopted this coroutine, if any. */
   _task: unknown = null;
 
-  constructor(fn: (...args: any[]) => PromiseLike<T>, args: unknown[], name: string) {
-    this.#fn = fn;
+  constructor(kind: CoroutineKind, args: unknown) {
+    this.#kind = kind;
     this.#args = args;
-    this.#name = name;
   }
 
   get started(): boolean {
@@ -45,7 +54,7 @@ class CoroutineObject<T> implements Coroutine<T> {
   }
 
   get name(): string {
-    return this.#name;
+    return this.#kind.name;
   }
 
   get [COROUTINE_BRAND](): true {
@@ -56,19 +65,22 @@ class CoroutineObject<T> implements Coroutine<T> {
   _start(): Promise<T> {
     if (this.#promise !== null) throw new RuntimeError("cannot reuse already awaited coroutine");
     try {
-      const fn = this.#fn;
+      const { fn, single } = this.#kind;
       const args = this.#args;
       // A started coroutine no longer needs its arguments: a task parked for
       // a long time keeps only what its running function keeps.
       this.#args = NO_ARGS;
-      const result = args.length === 0
-        ? fn()
-        : args.length === 1
-        ? fn(args[0])
-        : args.length === 2
-        ? fn(args[0], args[1])
-        : fn.apply(undefined, args);
-      this.#promise = result instanceof Promise ? result : Promise.resolve(result);
+      let result: PromiseLike<unknown>;
+      if (single) result = fn(args);
+      else {
+        const list = args as unknown[];
+        result = list.length === 0
+          ? fn()
+          : list.length === 2
+          ? fn(list[0], list[1])
+          : fn.apply(undefined, list);
+      }
+      this.#promise = (result instanceof Promise ? result : Promise.resolve(result)) as Promise<T>;
     } catch (err) {
       this.#promise = Promise.reject(err);
     }
@@ -147,8 +159,15 @@ export function coroutine<A extends unknown[], T>(
   checkOptions(options, COROUTINE_OPTIONS, "call coroutine()");
   const given = options?.name;
   const name = given !== undefined && given !== null ? String(given) : fn.name || "anonymous";
-  const make = (...args: A): Coroutine<T> =>
-    new CoroutineObject<T>(fn as (...args: any[]) => PromiseLike<T>, args, name);
+  const call = fn as (...args: any[]) => PromiseLike<unknown>;
+  const list: CoroutineKind = { fn: call, name, single: false };
+  const single: CoroutineKind = { fn: call, name, single: true };
+  // `arguments` (not a rest parameter): a one-argument call makes no array.
+  const make = function(): Coroutine<T> {
+    if (arguments.length === 1) return new CoroutineObject<T>(single, arguments[0]);
+    if (arguments.length === 0) return new CoroutineObject<T>(list, NO_ARGS);
+    return new CoroutineObject<T>(list, Array.prototype.slice.call(arguments));
+  } as unknown as (...args: A) => Coroutine<T>;
   Object.defineProperty(make, "name", { value: name === "anonymous" ? "" : name });
   return make;
 }

@@ -22,7 +22,7 @@ import { cancelledError, isScope } from "./_scope.ts";
 import { recordSourceTraceback } from "./_source_traceback.ts";
 import { suspendOn } from "./_step.ts";
 import { setCollectedFuture, trackUnretrieved, unretrievedRegistry } from "./_unretrieved.ts";
-import { type Entry, runWaiter, settleRejected, Waiter } from "./_waiter.ts";
+import { type DoneCallback, type Entry, runWaiter, settleRejected, Waiter } from "./_waiter.ts";
 
 export { futureJSON, futureReprInfo, stateName } from "./_future_repr.ts";
 export { CANCELLED, ERROR, PENDING, RESULT } from "./_future_state.ts";
@@ -70,18 +70,18 @@ export function defaultLoop(): EventLoop {
 export class Future<T> implements PromiseLike<T> {
   /** @ignore */
   _state: number = PENDING;
-  /** @ignore */
+  /**
+   * @ignore The result once RESULT. A done future reuses the slot: the
+   * CancelledError (made on first use) once CANCELLED, the never-retrieved
+   * report's WeakRef once ERROR; two fields fewer on every future.
+   */
   _result: T | undefined = undefined;
   /** @ignore The error when failed; the cancel message when cancelled. */
   _exception: unknown = undefined;
   /** @ignore */
-  _cancelled: CancelledError | null = null;
-  /** @ignore */
   readonly _loop: AbstractEventLoop;
   /** @ignore Done callbacks and waiters: none, one, or a list of several. */
   _cb: Entry | Entry[] | null = null;
-  /** @ignore */
-  _unretrievedRef: WeakRef<Future<unknown>> | null = null;
 
   /**
    * Creates a pending future bound to `options.loop`, else to the running
@@ -308,14 +308,25 @@ export class Future<T> implements PromiseLike<T> {
     const loop = this._loop as EventLoop;
     if (!Array.isArray(entries)) {
       if (entries instanceof Waiter) loop._pushReady(runWaiter, entries);
-      else loop._pushReady(entries, this);
+      else if (entries === (this as unknown)) loop._pushReady(resumeSelf, this);
+      else loop._pushReady(entries as DoneCallback, this);
       return;
     }
     for (const e of entries) {
       if (e instanceof Waiter) loop._pushReady(runWaiter, e);
-      else loop._pushReady(e, this);
+      else if (e === (this as unknown)) loop._pushReady(resumeSelf, this);
+      else loop._pushReady(e as DoneCallback, this);
     }
   }
+
+  /**
+   * What the loop runs for a future registered as its own entry (a waiter
+   * of sync/ and queues/ that holds its task's resolvers itself; see
+   * tasks/_waiters.ts). A plain future never is.
+   *
+   * @ignore
+   */
+  _resume(): void {}
 
   /** @ignore */
   _setError(error: unknown): void {
@@ -328,9 +339,10 @@ export class Future<T> implements PromiseLike<T> {
 
   /** @ignore */
   _markRetrieved(): void {
-    const ref = this._unretrievedRef;
-    if (ref !== null) {
-      this._unretrievedRef = null;
+    if (this._state !== ERROR) return;
+    const ref = this._result as WeakRef<Future<unknown>> | undefined;
+    if (ref !== undefined) {
+      this._result = undefined;
       (this._loop as EventLoop)._unretrieved.delete(ref);
       unretrievedRegistry.unregister(this);
     }
@@ -338,10 +350,13 @@ export class Future<T> implements PromiseLike<T> {
 
   /** @ignore */
   _cancelledError(): CancelledError {
-    if (this._cancelled === null) {
-      this._cancelled = cancelledError(this._exception);
+    if (this._state !== CANCELLED) return cancelledError(this._exception);
+    let err = this._result as CancelledError | undefined;
+    if (err === undefined) {
+      err = cancelledError(this._exception);
+      this._result = err as T;
     }
-    return this._cancelled;
+    return err;
   }
 
   /** @ignore */
@@ -363,7 +378,8 @@ export class Future<T> implements PromiseLike<T> {
     const names: string[] = [];
     const entries = this._cb;
     for (const e of entries === null ? [] : Array.isArray(entries) ? entries : [entries]) {
-      names.push(e instanceof Waiter ? "Task.taskWakeup()" : callbackRepr(e, []));
+      const wakeup = e instanceof Waiter || e === (this as unknown);
+      names.push(wakeup ? "Task.taskWakeup()" : callbackRepr(e as DoneCallback, []));
     }
     if (names.length > 2) return `cb=[${names[0]}, <${names.length - 2} more>, ${names.at(-1)}]`;
     return names.length > 0 ? `cb=[${names.join(", ")}]` : "";
@@ -389,6 +405,10 @@ export interface FutureJSON {
   exception?: string;
   /** Where it was created, in debug mode. */
   createdAt?: string;
+}
+
+function resumeSelf(f: Future<unknown>): void {
+  f._resume();
 }
 
 defineRepr(Future, (f) => `<Future ${futureReprInfo(f).join(" ")}>`);

@@ -347,7 +347,7 @@ export class Task<T> extends Future<T> {
   /** @ignore */
   _finishCancelled(err: CancelledError): void {
     (this._loop as EventLoop)._tasks.delete(this as Task<unknown>);
-    this._cancelled = err;
+    this._result = err as T; // the cached CancelledError (see Future._result)
     this._exception = err.message;
     this._state = CANCELLED;
     this._scheduleCallbacks();
