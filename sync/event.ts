@@ -64,21 +64,14 @@ export class Event {
    */
   wait(): Promise<true> {
     if (this.#value) return RESOLVED_TRUE;
-    return this.#waitSlow();
-  }
-
-  async #waitSlow(): Promise<true> {
-    const loop = this.#loop = bindLoop(this.#loop, this);
-    const fut = new Waiter(loop);
-    const waiters = this.#waiters;
-    waiters.push(fut);
+    let loop: AbstractEventLoop;
     try {
-      await fut._wait();
-      fut.checkLate();
-      return true;
-    } finally {
-      waiters.remove(fut);
+      loop = this.#loop = bindLoop(this.#loop, this);
+    } catch (err) {
+      return Promise.reject(err);
     }
+    // Resolves with `true` (the waiter's result) once the task resumes.
+    return new Waiter(loop).waitIn(this.#waiters) as Promise<true>;
   }
 
   /** @ignore The number of queued waiters (for reprs). */

@@ -22,8 +22,8 @@ export class Waiter {
 
 /** A done callback, called with the future. */
 export type DoneCallback = (f: any) => unknown;
-/** What a future holds for each registration: a done callback or a waiter. */
-export type Entry = DoneCallback | Waiter;
+/** What a future holds for each registration: a done callback, a waiter, or itself (see `Future._resume`). */
+export type Entry = DoneCallback | Waiter | Future<unknown>;
 
 /** Settles `w` from its done future (the ready-queue function of a waiter). */
 export function runWaiter(w: Waiter): void {

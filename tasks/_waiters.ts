@@ -9,8 +9,12 @@
 // without a scan (asyncio's `all(w.cancelled() for w in waiters)`).
 
 import { RuntimeError } from "../errors.ts";
+import type { EventLoop } from "../loop/event_loop.ts";
+import { contextState } from "../loop/running_loop.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
-import { cancelledError } from "./_scope.ts";
+import { capture, capturedRej, capturedRes } from "./_resolvers.ts";
+import { cancelledError, isScope, type ScopeNode } from "./_scope.ts";
+import { resumeFrom, suspendOn } from "./_step.ts";
 import { CANCELLED, defaultLoop, Future, PENDING, RESULT } from "./future.ts";
 
 const NOT_LATE: unique symbol = Symbol("not late");
@@ -50,6 +54,52 @@ export class Waiter extends Future<unknown> {
   }
 
   /** Cancels a still-pending waiter without treating it as a late cancel. */
+  // The waiting task's resolvers and scope while it waits with `waitIn()`.
+  _res: ((value: unknown) => void) | null = null;
+  _rej: ((error: unknown) => void) | null = null;
+  _scope: ScopeNode | null = null;
+
+  /**
+   * Joins `list` and waits there, as `await this` in the current task would,
+   * but in one step: the returned promise settles when the task resumes,
+   * after the waiter has left the list, with the result, the
+   * CancelledError, or the cancellation that came after the result (what
+   * `checkLate()` throws). The waiter is its own entry in its callbacks:
+   * no async frame, no separate registration per wait.
+   */
+  waitIn(list: WaiterList): Promise<unknown> {
+    const state = contextState.get();
+    if (isScope(state) && state.loop !== this._loop) {
+      const what = `Task ${String(state.task)} got Future ${String(this)}`;
+      return Promise.reject(new RuntimeError(`${what} attached to a different loop`));
+    }
+    list.push(this);
+    const promise = new Promise<unknown>(capture);
+    this._res = capturedRes;
+    this._rej = capturedRej;
+    this._addEntry(this);
+    if (isScope(state)) this._scope = suspendOn(state, this);
+    return promise;
+  }
+
+  override _resume(): void {
+    const state = this._state;
+    resumeFrom(this._loop as EventLoop, this._scope, this, state === CANCELLED);
+    this._scope = null;
+    const list = this._list;
+    if (list !== null) list.remove(this);
+    const res = this._res as (value: unknown) => void;
+    const rej = this._rej as (error: unknown) => void;
+    this._res = this._rej = null;
+    if (state === CANCELLED) rej(this._cancelledError());
+    else if (state !== RESULT) rej(this.exception());
+    else if (this._late !== NOT_LATE) {
+      const msg = this._late;
+      this._late = NOT_LATE;
+      rej(cancelledError(msg));
+    } else res(this._result);
+  }
+
   discard(): void {
     if (this._state === PENDING) this.cancel();
   }
