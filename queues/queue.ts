@@ -8,7 +8,14 @@ import { checkOptions, describeValue } from "../_options.ts";
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { QueueEmpty, QueueFull, QueueShutDown, ValueError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
-import { bindLoop, RESOLVED_VOID, Waiter, WaiterList } from "../tasks/_waiters.ts";
+import {
+  bindLoop,
+  inScope,
+  RESOLVED_VOID,
+  Waiter,
+  WaiterList,
+  type WaitScope,
+} from "../tasks/_waiters.ts";
 import { Ring } from "./_ring.ts";
 
 /** Options of {@linkcode Queue}. */
@@ -171,24 +178,15 @@ export class Queue<T> implements AsyncIterable<T> {
     return this.#putSlow(item);
   }
 
-  async #putSlow(item: T): Promise<void> {
-    while (this.full()) {
-      if (this.#shutdown) throw new QueueShutDown();
-      const loop = this.#loop = bindLoop(this.#loop, this);
-      const putter = new Waiter(loop);
-      this.#putters.push(putter);
-      try {
-        await putter._wait();
-        putter.checkLate();
-      } catch (err) {
-        putter.discard();
-        this.#putters.remove(putter);
-        // Woken for a free slot but failing: pass the slot on.
-        if (!this.full() && !putter.cancelled()) wakeUpNext(this.#putters);
-        throw err;
-      }
+  #putSlow(item: T): Promise<void> {
+    if (this.#shutdown) return Promise.reject(new QueueShutDown());
+    let loop: AbstractEventLoop;
+    try {
+      loop = this.#loop = bindLoop(this.#loop, this);
+    } catch (err) {
+      return Promise.reject(err);
     }
-    this.putNowait(item);
+    return new PutWaiter(loop, this, this.#putters, item).waitIn(this.#putters) as Promise<void>;
   }
 
   /**
@@ -228,24 +226,15 @@ export class Queue<T> implements AsyncIterable<T> {
     return this.#getSlow();
   }
 
-  async #getSlow(): Promise<T> {
-    while (this._qsize() === 0) {
-      if (this.#shutdown) throw new QueueShutDown();
-      const loop = this.#loop = bindLoop(this.#loop, this);
-      const getter = new Waiter(loop);
-      this.#getters.push(getter);
-      try {
-        await getter._wait();
-        getter.checkLate();
-      } catch (err) {
-        getter.discard();
-        this.#getters.remove(getter);
-        // Woken for an item but failing: pass the item on.
-        if (this._qsize() > 0 && !getter.cancelled()) wakeUpNext(this.#getters);
-        throw err;
-      }
+  #getSlow(): Promise<T> {
+    if (this.#shutdown) return Promise.reject(new QueueShutDown());
+    let loop: AbstractEventLoop;
+    try {
+      loop = this.#loop = bindLoop(this.#loop, this);
+    } catch (err) {
+      return Promise.reject(err);
     }
-    return this.getNowait();
+    return new GetWaiter(loop, this, this.#getters).waitIn(this.#getters) as Promise<T>;
   }
 
   /**
@@ -375,6 +364,85 @@ export class Queue<T> implements AsyncIterable<T> {
     if (this.#shutdown) result += " shutdown";
     return result;
   }
+}
+
+// A task waiting in `get()`: when it resumes, it takes the item it was woken
+// for; if someone took it first (getNowait() in between), or the queue was
+// shut down, it calls get() again in its own scope, as asyncio's loop does.
+class GetWaiter<T> extends Waiter {
+  constructor(
+    loop: AbstractEventLoop,
+    readonly queue: Queue<T>,
+    readonly line: WaiterList,
+  ) {
+    super(loop);
+  }
+
+  override _woken(
+    res: (value: unknown) => void,
+    rej: (error: unknown) => void,
+    scope: WaitScope,
+  ): void {
+    const queue = this.queue;
+    if (queue._qsize() === 0) {
+      res(inScope(scope, getAgain, queue));
+      return;
+    }
+    try {
+      res(queue.getNowait());
+    } catch (err) {
+      rej(err);
+    }
+  }
+
+  // Woken for an item but cancelled: the item goes to the next getter.
+  override _passOn(): void {
+    if (this.queue._qsize() > 0) wakeUpNext(this.line);
+  }
+}
+
+function getAgain<T>(queue: Queue<T>): Promise<T> {
+  return queue.get();
+}
+
+// A task waiting in `put()` with its item: when it resumes, it puts the
+// item if there is room, else calls put() again in its own scope.
+class PutWaiter<T> extends Waiter {
+  constructor(
+    loop: AbstractEventLoop,
+    readonly queue: Queue<T>,
+    readonly line: WaiterList,
+    readonly item: T,
+  ) {
+    super(loop);
+  }
+
+  override _woken(
+    res: (value: unknown) => void,
+    rej: (error: unknown) => void,
+    scope: WaitScope,
+  ): void {
+    const queue = this.queue;
+    if (queue.full()) {
+      res(inScope(scope, putAgain, this));
+      return;
+    }
+    try {
+      queue.putNowait(this.item);
+      res(undefined);
+    } catch (err) {
+      rej(err);
+    }
+  }
+
+  // Woken for a free slot but cancelled: the slot goes to the next putter.
+  override _passOn(): void {
+    if (!this.queue.full()) wakeUpNext(this.line);
+  }
+}
+
+function putAgain<T>(w: PutWaiter<T>): Promise<void> {
+  return w.queue.put(w.item);
 }
 
 // Wakes the first waiter not done yet, dropping it (and any done ones

@@ -84,7 +84,8 @@ export class Waiter extends Future<unknown> {
 
   override _resume(): void {
     const state = this._state;
-    resumeFrom(this._loop as EventLoop, this._scope, this, state === CANCELLED);
+    const scope = this._scope;
+    resumeFrom(this._loop as EventLoop, scope, this, state === CANCELLED);
     this._scope = null;
     const list = this._list;
     if (list !== null) list.remove(this);
@@ -96,9 +97,26 @@ export class Waiter extends Future<unknown> {
     else if (this._late !== NOT_LATE) {
       const msg = this._late;
       this._late = NOT_LATE;
+      this._passOn();
       rej(cancelledError(msg));
-    } else res(this._result);
+    } else this._woken(res, rej, scope);
   }
+
+  /**
+   * The task resumes woken (the waiter has its result and left its list):
+   * settles the task's promise. A subclass finishes its operation here, in
+   * the task's step, as the code after an `await` would.
+   */
+  _woken(
+    res: (value: unknown) => void,
+    _rej: (error: unknown) => void,
+    _scope: ScopeNode | null,
+  ): void {
+    res(this._result);
+  }
+
+  /** Woken, then cancelled before it resumed: a subclass passes the wake-up on. */
+  _passOn(): void {}
 
   discard(): void {
     if (this._state === PENDING) this.cancel();
@@ -176,6 +194,18 @@ export class WaiterList {
  *
  * @returns The loop to bind (and use).
  */
+/** The scope a waiter's task waited in (`null` outside a task). */
+export type WaitScope = ScopeNode | null;
+
+/**
+ * Calls `fn(arg)` in the context of the scope a woken waiter's task waited
+ * in (as is outside a task): what a subclass's `_woken` uses to wait again
+ * on the task's behalf, registered with the task's cancel scope.
+ */
+export function inScope<A, R>(scope: WaitScope, fn: (arg: A) => R, arg: A): R {
+  return scope === null ? fn(arg) : contextState.run(scope, fn, arg);
+}
+
 export function bindLoop(bound: AbstractEventLoop | null, owner: object): AbstractEventLoop {
   const loop = defaultLoop();
   if (bound !== null && bound !== loop) {

@@ -319,6 +319,48 @@ test("Queue.get() cancelled after it was woken does not drop the item", async ()
   // cpython: test_queues.py QueuePutTests.test_get_cancel_drop_one_pending_reader
 });
 
+test("Queue.get() woken for an item getNowait() took first waits again, still cancellable", async () => {
+  await run(async () => {
+    const q = new Queue<number>();
+    const first = createTask(() => q.get());
+    await sleep(0);
+    q.putNowait(1); // wakes the getter...
+    assert.equal(q.getNowait(), 1); // ...but the item goes before it resumes
+    await sleep(0);
+    assert.equal(first.done(), false);
+    assert.match(String(q), /_getters\[1\]/);
+    q.putNowait(2);
+    assert.equal(await first, 2);
+    const second = createTask(() => q.get());
+    await sleep(0);
+    q.putNowait(3);
+    q.getNowait();
+    await sleep(0);
+    second.cancel();
+    assert.ok((await outcome(second)) instanceof CancelledError);
+    assert.doesNotMatch(String(q), /_getters/);
+  }, virtual);
+  // cpython: the `while self.empty()` loop of Queue.get() (queues.py)
+});
+
+test("Queue.put() woken for a slot putNowait() took first waits again", async () => {
+  await run(async () => {
+    const q = new Queue<string>({ maxsize: 1 });
+    q.putNowait("a");
+    const putter = createTask(() => q.put("b"));
+    await sleep(0);
+    assert.equal(q.getNowait(), "a"); // wakes the putter...
+    q.putNowait("c"); // ...but the slot goes before it resumes
+    await sleep(0);
+    assert.equal(putter.done(), false);
+    assert.equal(q.getNowait(), "c");
+    await sleep(0);
+    assert.equal(putter.done(), true);
+    assert.equal(q.getNowait(), "b");
+  }, virtual);
+  // cpython: the `while self.full()` loop of Queue.put() (queues.py)
+});
+
 test("Queue.get(): one of several woken readers cancelled, the others get every item", async () => {
   await run(async () => {
     const q = new Queue<number>();
