@@ -171,8 +171,6 @@ export class CancelScope implements ScopeNode {
   _closed = false;
   /** How many times `cancel()` was called on this scope. */
   cancelCount = 0;
-  /** What opened the scope (a `Timeout`), for reactions that find it through the context. */
-  owner: unknown = null;
 
   constructor(parent: ScopeNode) {
     this.loop = parent.loop;

@@ -6,7 +6,7 @@
  * @module
  */
 import { describeValue } from "../_options.ts";
-import { contextKind, defineRepr } from "../_platform/mod.ts";
+import { defineRepr } from "../_platform/mod.ts";
 import { isCancelledError, RuntimeError, TimeoutError } from "../errors.ts";
 import type { Handle, TimerHandle } from "../loop/handle.ts";
 import { contextState, getRunningLoop } from "../loop/running_loop.ts";
@@ -164,62 +164,28 @@ export class Timeout {
     if (when !== null) this.#arm(when, now ?? parent.loop.time());
     // Written with then() rather than async/await: one promise fewer per
     // scope (every promise costs a hook call where async context is tracked).
-    // The reactions are attached inside the scope's context, where two shared
-    // functions find this timeout through the scope: no closures per scope.
-    scope.owner = this;
     let result: PromiseLike<T> | T;
     try {
-      result = contextState.run(scope, Timeout.#start, body, this);
+      result = contextState.run(scope, callBody, body, this);
     } catch (err) {
       return Promise.reject(this.#exit(err));
     }
-    if (result instanceof Promise) return result;
-    // The body returned at once with a value that is not awaitable.
-    this.#exit(undefined);
-    return Promise.resolve(result as T);
-  }
-
-  // Runs the body in the scope's context and, when it returns an awaitable,
-  // the promise that ends the block after it.
-  static #start<T>(
-    body: (cm: Timeout) => PromiseLike<T> | T,
-    t: Timeout,
-  ): Promise<T> | T {
-    const result = callBody(body, t);
     if (
       typeof result !== "object" || result === null
       || typeof (result as PromiseLike<T>).then !== "function"
-    ) return result as T;
-    const promise = Promise.resolve(result);
-    if (contextKind === "sync") {
-      // The synchronous fallback context does not follow reactions.
-      return promise.then(
-        (value) => Timeout.#returned(value, t),
-        (err) => Timeout.#failed(err, t),
-      );
+    ) {
+      this.#exit(undefined);
+      return Promise.resolve(result as T);
     }
-    return promise.then(Timeout.#onValue, Timeout.#onError);
-  }
-
-  static #onValue<T>(value: T): T {
-    return Timeout.#returned(value, Timeout.#current());
-  }
-
-  static #onError(err: unknown): never {
-    return Timeout.#failed(err, Timeout.#current());
-  }
-
-  static #current(): Timeout {
-    return (contextState.get() as CancelScope).owner as Timeout;
-  }
-
-  static #returned<T>(value: T, t: Timeout): T {
-    t.#exit(undefined);
-    return value;
-  }
-
-  static #failed(err: unknown, t: Timeout): never {
-    throw t.#exit(err);
+    return Promise.resolve(result).then(
+      (value) => {
+        this.#exit(undefined);
+        return value;
+      },
+      (err) => {
+        throw this.#exit(err);
+      },
+    );
   }
 
   // Ends the block; returns what to throw when the body threw `err`.
