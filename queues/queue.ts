@@ -8,14 +8,8 @@ import { checkOptions, describeValue } from "../_options.ts";
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { QueueEmpty, QueueFull, QueueShutDown, ValueError } from "../errors.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
-import {
-  bindLoop,
-  inScope,
-  RESOLVED_VOID,
-  Waiter,
-  WaiterList,
-  type WaitScope,
-} from "../tasks/_waiters.ts";
+import { bindLoop, RESOLVED_VOID, Waiter, WaiterList } from "../tasks/_waiters.ts";
+import { GetWaiter, PutWaiter, wakeUpNext } from "./_queue_waiters.ts";
 import { Ring } from "./_ring.ts";
 
 /** Options of {@linkcode Queue}. */
@@ -363,96 +357,6 @@ export class Queue<T> implements AsyncIterable<T> {
     if (this.#unfinished > 0) result += ` tasks=${this.#unfinished}`;
     if (this.#shutdown) result += " shutdown";
     return result;
-  }
-}
-
-// A task waiting in `get()`: when it resumes, it takes the item it was woken
-// for; if someone took it first (getNowait() in between), or the queue was
-// shut down, it calls get() again in its own scope, as asyncio's loop does.
-class GetWaiter<T> extends Waiter {
-  constructor(
-    loop: AbstractEventLoop,
-    readonly queue: Queue<T>,
-    readonly line: WaiterList,
-  ) {
-    super(loop);
-  }
-
-  override _woken(
-    res: (value: unknown) => void,
-    rej: (error: unknown) => void,
-    scope: WaitScope,
-  ): void {
-    const queue = this.queue;
-    if (queue._qsize() === 0) {
-      res(inScope(scope, getAgain, queue));
-      return;
-    }
-    try {
-      res(queue.getNowait());
-    } catch (err) {
-      rej(err);
-    }
-  }
-
-  // Woken for an item but cancelled: the item goes to the next getter.
-  override _passOn(): void {
-    if (this.queue._qsize() > 0) wakeUpNext(this.line);
-  }
-}
-
-function getAgain<T>(queue: Queue<T>): Promise<T> {
-  return queue.get();
-}
-
-// A task waiting in `put()` with its item: when it resumes, it puts the
-// item if there is room, else calls put() again in its own scope.
-class PutWaiter<T> extends Waiter {
-  constructor(
-    loop: AbstractEventLoop,
-    readonly queue: Queue<T>,
-    readonly line: WaiterList,
-    readonly item: T,
-  ) {
-    super(loop);
-  }
-
-  override _woken(
-    res: (value: unknown) => void,
-    rej: (error: unknown) => void,
-    scope: WaitScope,
-  ): void {
-    const queue = this.queue;
-    if (queue.full()) {
-      res(inScope(scope, putAgain, this));
-      return;
-    }
-    try {
-      queue.putNowait(this.item);
-      res(undefined);
-    } catch (err) {
-      rej(err);
-    }
-  }
-
-  // Woken for a free slot but cancelled: the slot goes to the next putter.
-  override _passOn(): void {
-    if (!this.queue.full()) wakeUpNext(this.line);
-  }
-}
-
-function putAgain<T>(w: PutWaiter<T>): Promise<void> {
-  return w.queue.put(w.item);
-}
-
-// Wakes the first waiter not done yet, dropping it (and any done ones
-// before it) from the line.
-function wakeUpNext(waiters: WaiterList): void {
-  for (let w = waiters.shift(); w !== null; w = waiters.shift()) {
-    if (!w.done()) {
-      w.setResult(null);
-      return;
-    }
   }
 }
 
