@@ -7,7 +7,7 @@
 import { checkOptions } from "../_options.ts";
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
 import { IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../errors.ts";
-import { Waiter } from "../tasks/_waiters.ts";
+import { Waiter, WaiterList } from "../tasks/_waiters.ts";
 import { defaultLoop } from "../tasks/future.ts";
 import { ByteBuffer } from "./_byte_buffer.ts";
 import { checkLimit, DEFAULT_LIMIT, toBytes } from "./_reader_args.ts";
@@ -67,7 +67,8 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
   readonly #limit: number;
   readonly #buffer = new ByteBuffer();
   #eof = false;
-  #waiter: Waiter | null = null;
+  // The waiting read, if any: a line of at most one.
+  readonly #waiting = new WaiterList();
   #exception: unknown = null;
   #transport: Transport | null = null;
   #paused = false;
@@ -100,11 +101,8 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
    */
   setException(exc: unknown): void {
     this.#exception = exc;
-    const waiter = this.#waiter;
-    if (waiter !== null) {
-      this.#waiter = null;
-      if (!waiter.done()) waiter.setException(exc);
-    }
+    const waiter = this.#waiting.shift();
+    if (waiter !== null && !waiter.done()) waiter.setException(exc);
   }
 
   /**
@@ -182,7 +180,7 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
 
   /** @ignore Whether a read is waiting. */
   get _waiting(): boolean {
-    return this.#waiter !== null;
+    return this.#waiting.size > 0;
   }
 
   #maybePause(): void {
@@ -194,11 +192,8 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
   }
 
   #wakeUp(): void {
-    const waiter = this.#waiter;
-    if (waiter !== null) {
-      this.#waiter = null;
-      if (!waiter.done()) waiter.setResult(undefined);
-    }
+    const waiter = this.#waiting.shift();
+    if (waiter !== null && !waiter.done()) waiter.setResult(undefined);
   }
 
   #maybeResume(): void {
@@ -208,15 +203,16 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     }
   }
 
-  // Starts waiting until data or EOF arrives (or an exception is set); the
-  // caller awaits `waiter._wait()` and then calls #endWait. Consumes nothing,
-  // so a cancellation while waiting loses nothing. Awaited inline by each
-  // read (no helper frame, no extra promise: this is the hot path of every
-  // read that waits).
-  #startWait(funcName: string): Waiter {
-    if (this.#waiter !== null) {
-      throw new RuntimeError(
-        `${funcName}() called while another coroutine is already waiting for incoming data`,
+  // Waits until data or EOF arrives (or an exception is set). Consumes
+  // nothing, so a cancellation here loses nothing. The waiter settles the
+  // read's promise itself when the task resumes, leaving the line (no async
+  // frame, no helper promise: the hot path of every read that waits).
+  #waitForData(funcName: string): Promise<unknown> {
+    if (this.#waiting.size > 0) {
+      return Promise.reject(
+        new RuntimeError(
+          `${funcName}() called while another coroutine is already waiting for incoming data`,
+        ),
       );
     }
     // Waiting while paused would never end: the transport must deliver.
@@ -224,13 +220,7 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
       this.#paused = false;
       this.#transport?.resumeReading();
     }
-    const waiter = new Waiter(defaultLoop());
-    this.#waiter = waiter;
-    return waiter;
-  }
-
-  #endWait(waiter: Waiter): void {
-    if (this.#waiter === waiter) this.#waiter = null;
+    return new Waiter(defaultLoop()).waitIn(this.#waiting);
   }
 
   /**
@@ -255,28 +245,14 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     const buffer = this.#buffer;
     if (n < 0) {
       while (!this.#eof) {
-        const waiter = this.#startWait("read");
-        try {
-          await waiter._wait();
-        } finally {
-          this.#endWait(waiter);
-        }
-        waiter.checkLate();
+        await this.#waitForData("read");
         if (this.#exception !== null) throw this.#exception;
       }
       const all = buffer.take(buffer.length);
       this.#maybeResume();
       return all;
     }
-    if (buffer.length === 0 && !this.#eof) {
-      const waiter = this.#startWait("read");
-      try {
-        await waiter._wait();
-      } finally {
-        this.#endWait(waiter);
-      }
-      waiter.checkLate();
-    }
+    if (buffer.length === 0 && !this.#eof) await this.#waitForData("read");
     const data = buffer.take(Math.min(n, buffer.length));
     this.#maybeResume();
     return data;
@@ -363,13 +339,7 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
       if (this.#eof) {
         throw new IncompleteReadError(buffer.take(buffer.length), null);
       }
-      const waiter = this.#startWait("readuntil");
-      try {
-        await waiter._wait();
-      } finally {
-        this.#endWait(waiter);
-      }
-      waiter.checkLate();
+      await this.#waitForData("readuntil");
       if (this.#exception !== null) throw this.#exception;
     }
     if (matchStart > limit) {
@@ -402,13 +372,7 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     const buffer = this.#buffer;
     while (buffer.length < n) {
       if (this.#eof) throw new IncompleteReadError(buffer.take(buffer.length), n);
-      const waiter = this.#startWait("readexactly");
-      try {
-        await waiter._wait();
-      } finally {
-        this.#endWait(waiter);
-      }
-      waiter.checkLate();
+      await this.#waitForData("readexactly");
       if (this.#exception !== null) throw this.#exception;
     }
     const data = buffer.take(n);
@@ -431,7 +395,8 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     if (this.#buffer.length > 0) info.push(`${this.#buffer.length} bytes`);
     if (this.#eof) info.push("eof");
     if (this.#limit !== DEFAULT_LIMIT) info.push(`limit=${this.#limit}`);
-    if (this.#waiter !== null) info.push(`waiter=${String(this.#waiter)}`);
+    const waiter = this.#waiting.head;
+    if (waiter !== null) info.push(`waiter=${String(waiter)}`);
     if (this.#exception !== null) info.push(`exception=${valueRepr(this.#exception)}`);
     if (this.#transport !== null) info.push(`transport=${String(this.#transport)}`);
     if (this.#paused) info.push("paused");
