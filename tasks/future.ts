@@ -11,12 +11,12 @@ import { defineRepr } from "../_platform/mod.ts";
 import { type CancelledError, InvalidStateError, RuntimeError } from "../errors.ts";
 import { taskSupport } from "../loop/base_event_loop.ts";
 import type { EventLoop } from "../loop/event_loop.ts";
-import { callbackRepr } from "../loop/handle.ts";
 import { getEventLoop } from "../loop/policy.ts";
 import { contextState } from "../loop/running_loop.ts";
 import type { AbstractEventLoop } from "../loop/types.ts";
-import { futureJSON, futureReprInfo } from "./_future_repr.ts";
+import { type FutureJSON, futureJSON, futureReprInfo } from "./_future_repr.ts";
 import { CANCELLED, ERROR, PENDING, RESULT } from "./_future_state.ts";
+import { FUTURE_BRAND, isFuture } from "./_is_future.ts";
 import { capture, capturedRej, capturedRes } from "./_resolvers.ts";
 import { cancelledError, isScope } from "./_scope.ts";
 import { recordSourceTraceback } from "./_source_traceback.ts";
@@ -25,9 +25,10 @@ import { setCollectedFuture, trackUnretrieved, unretrievedRegistry } from "./_un
 import { type DoneCallback, type Entry, runWaiter, settleRejected, Waiter } from "./_waiter.ts";
 
 export { futureJSON, futureReprInfo, stateName } from "./_future_repr.ts";
+export type { FutureJSON } from "./_future_repr.ts";
 export { CANCELLED, ERROR, PENDING, RESULT } from "./_future_state.ts";
+export { isFuture } from "./_is_future.ts";
 
-const FUTURE_BRAND = Symbol.for("@asyncio/asyncio.Future");
 const FUTURE_OPTIONS = ["loop"] as const;
 
 /** @ignore The loop a new future binds to: the running one, else `getEventLoop()`. */
@@ -374,37 +375,9 @@ export class Future<T> implements PromiseLike<T> {
   }
 
   /** @ignore */
-  _callbacksRepr(): string {
-    const names: string[] = [];
-    const entries = this._cb;
-    for (const e of entries === null ? [] : Array.isArray(entries) ? entries : [entries]) {
-      const wakeup = e instanceof Waiter || e === (this as unknown);
-      names.push(wakeup ? "Task.taskWakeup()" : callbackRepr(e as DoneCallback, []));
-    }
-    if (names.length > 2) return `cb=[${names[0]}, <${names.length - 2} more>, ${names.at(-1)}]`;
-    return names.length > 0 ? `cb=[${names.join(", ")}]` : "";
-  }
-
-  /** @ignore */
   get [FUTURE_BRAND](): true {
     return true;
   }
-}
-
-/** What `JSON.stringify` gives for a future or a task. */
-export interface FutureJSON {
-  /** The task's name (tasks only). */
-  name?: string;
-  /** `"pending"`, `"finished"` or `"cancelled"`. */
-  state: string;
-  /** The coroutine, as reprs show it (tasks only). */
-  coro?: string;
-  /** The result's repr, when finished with one. */
-  result?: string;
-  /** The error's repr, when finished with one. */
-  exception?: string;
-  /** Where it was created, in debug mode. */
-  createdAt?: string;
 }
 
 function resumeSelf(f: Future<unknown>): void {
@@ -423,27 +396,6 @@ class CollectedFuture extends Future<unknown> {
 
 defineRepr(CollectedFuture, (f) => f._repr);
 setCollectedFuture(CollectedFuture);
-
-/**
- * Whether `obj` is a {@linkcode Future} (or a {@linkcode Task}), also one
- * made by another copy of this library.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { Future, isFuture } from "@asyncio/asyncio";
- *
- * assert.equal(isFuture(Promise.resolve(1)), false);
- * assert.equal(typeof isFuture, "function");
- * void Future;
- * ```
- *
- * @see https://docs.python.org/3/library/asyncio-future.html#asyncio.isfuture
- */
-export function isFuture(obj: unknown): obj is Future<unknown> {
-  return typeof obj === "object" && obj !== null
-    && (obj as Record<symbol, unknown>)[FUTURE_BRAND] === true;
-}
 
 taskSupport.Future = Future;
 taskSupport.isFuture = isFuture;
