@@ -118,6 +118,15 @@ export interface PlatformSocket {
    */
   readonly dataIsOwned?: boolean;
   /**
+   * The owner says whether it copies every array `onData` gives it before
+   * `onData` returns (a `BufferedProtocol` copies into its own buffer).
+   * Then an adapter that would allocate a fresh array per read (Deno's) may
+   * read into one reused buffer instead, and `dataIsOwned` is `false` while
+   * it does. Optional: adapters whose runtime allocates per read anyway
+   * leave it out.
+   */
+  setOwnerCopies?(copies: boolean): void;
+  /**
    * Upgrades this plain socket to TLS (STARTTLS) and resolves to the TLS
    * socket; this one must not be used afterwards, and its handlers are not
    * called again (not even `onClose`: closing the TLS socket closes the

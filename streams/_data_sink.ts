@@ -5,6 +5,7 @@
 // away), so it gets the socket's view; any other Protocol gets its own copy
 // unless the socket gives its arrays away (the socket may reuse the view's
 // memory otherwise).
+import type { PlatformSocket } from "../_platform/mod.ts";
 import { RuntimeError } from "../errors.ts";
 import type { BaseProtocol, BufferedProtocol, Protocol } from "./protocols.ts";
 
@@ -58,16 +59,29 @@ class OwnedSink implements DataSink {
   }
 }
 
+/** @ignore Whether `protocol` is a BufferedProtocol (it copies what it gets into its own buffer). */
+export function isBufferedProtocol(protocol: BaseProtocol): protocol is BufferedProtocol {
+  return typeof (protocol as BufferedProtocol).getBuffer === "function";
+}
+
 /**
  * @ignore The sink for `protocol`; `owned`: the socket gives its arrays away
  * (never reuses them), so they need no copy.
  */
 export function protocolSink(protocol: BaseProtocol, owned: boolean): DataSink {
-  if (typeof (protocol as BufferedProtocol).getBuffer === "function") {
-    return new BufferedSink(protocol as BufferedProtocol);
-  }
+  if (isBufferedProtocol(protocol)) return new BufferedSink(protocol);
   if ((protocol as CopyingProtocol)._copiesData === true) {
     return new ViewSink(protocol as CopyingProtocol, owned);
   }
   return owned ? new OwnedSink(protocol as Protocol) : new CopySink(protocol as Protocol);
+}
+
+/**
+ * @ignore The sink for `protocol` on `socket`, telling the socket first
+ * whether the protocol copies what it gets (a BufferedProtocol copies into
+ * its own buffer, so the socket may read into one reused buffer).
+ */
+export function attachSink(protocol: BaseProtocol, socket: PlatformSocket): DataSink {
+  socket.setOwnerCopies?.(isBufferedProtocol(protocol));
+  return protocolSink(protocol, socket.dataIsOwned === true);
 }

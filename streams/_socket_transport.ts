@@ -25,7 +25,7 @@ import type { EventLoop } from "../loop/event_loop.ts";
 import { logger } from "../loop/logger.ts";
 import { type ContextState, contextState } from "../loop/running_loop.ts";
 import type { Future } from "../tasks/future.ts";
-import { type DataSink, protocolSink } from "./_data_sink.ts";
+import { attachSink, type DataSink } from "./_data_sink.ts";
 import { TransportInfo } from "./_transport_info.ts";
 import { WriteLimits } from "./_write_limits.ts";
 import type { BaseProtocol, Protocol } from "./protocols.ts";
@@ -367,7 +367,7 @@ export class SocketTransport implements Transport, SocketHandlers {
   /** Switches to another protocol. */
   setProtocol(protocol: BaseProtocol): void {
     this.#protocol = protocol;
-    this.#sink = protocolSink(protocol, this.#socket.dataIsOwned === true);
+    this.#sink = attachSink(protocol, this.#socket);
   }
 
   /** The current protocol. */

@@ -33,6 +33,7 @@ import type {
   SocketHandlers,
 } from "../socket_types.ts";
 import { tlsSessionInfo, type TlsSessionLike } from "../tls_info.ts";
+import { joinQueued } from "../write_join.ts";
 
 /** A Bun `Socket` (TCP, Unix or TLS), as far as it is used here. */
 export interface BunNativeSocket extends TlsSessionLike {
@@ -244,7 +245,9 @@ export class BunSocket implements PlatformSocket, BunOwner {
     const queue = this.#queue;
     while (queue.length > 0) {
       let chunk = queue[0]!;
-      if (chunk.byteLength < JOIN_BELOW && queue.length > 1) chunk = joinSmall(queue);
+      if (chunk.byteLength < JOIN_BELOW && queue.length > 1) {
+        chunk = joinQueued(queue, JOIN_BELOW, JOIN_UP_TO);
+      }
       const n = this.#s.write(chunk);
       if (n < 0) return false;
       this.#queued -= n;
@@ -333,26 +336,6 @@ export class BunSocket implements PlatformSocket, BunOwner {
 }
 
 const END = new Uint8Array(0);
-
-function joinSmall(queue: Uint8Array[]): Uint8Array {
-  let size = 0;
-  let count = 0;
-  for (const chunk of queue) {
-    if (count > 0 && (chunk.byteLength >= JOIN_BELOW || size + chunk.byteLength > JOIN_UP_TO)) {
-      break;
-    }
-    size += chunk.byteLength;
-    count++;
-  }
-  if (count < 2) return queue[0]!;
-  const joined = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of queue.splice(0, count, joined)) {
-    joined.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return joined;
-}
 
 type StartTls = (
   socket: BunSocket,

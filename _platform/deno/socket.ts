@@ -8,6 +8,9 @@
  * hands `onData` the buffer itself, and the next read gets a fresh one; a
  * smaller read hands over a copy and the buffer is reused. So `onData`'s
  * arrays are the owner's (`dataIsOwned`) and bulk transfers copy nothing.
+ * An owner that copies what it gets anyway (`setOwnerCopies(true)`, a
+ * `BufferedProtocol`'s transport) gets views of one reused buffer instead:
+ * no fresh memory per read.
  * The loop stops while the socket is paused: a read already pending when
  * `pause()` is called keeps what it gets, without copying, until `resume()`
  * (the buffer is not read into again before then), so nothing is lost and
@@ -39,6 +42,7 @@ import type {
   SocketAddress,
   SocketHandlers,
 } from "../socket_types.ts";
+import { joinQueued } from "../write_join.ts";
 import { type DenoConn, fromDenoAddr } from "./net_api.ts";
 import { upgradeToTls } from "./tls_upgrade.ts";
 
@@ -68,6 +72,7 @@ export class DenoSocket implements PlatformSocket {
   #paused = true;
   #reading = false; // the read loop runs (a read may be pending)
   #held = 0; // bytes read while paused, delivered at resume
+  #ownerCopies = false; // onData's arrays may be views of the reused buffer
   #heldEnd = false; // end of input seen while paused
   #readOver = false; // end of input delivered, or reading failed
   // writing
@@ -196,7 +201,14 @@ export class DenoSocket implements PlatformSocket {
     if (n === 0) return;
     const buffer = this.#buffer!;
     let data: Uint8Array;
-    if (n >= GIVE_MIN && n * 2 >= buffer.length) {
+    if (this.#ownerCopies) {
+      // Copied by the owner before onData returns: a view will do, and the
+      // buffer is read into again (a larger one when this read filled it).
+      data = buffer.subarray(0, n);
+      if (n === buffer.length && n < MAX_READ) {
+        this.#buffer = new Uint8Array(Math.min(n * 4, MAX_READ));
+      }
+    } else if (n >= GIVE_MIN && n * 2 >= buffer.length) {
       // Mostly full: the buffer itself is given away (no copy); the next
       // read gets a fresh one, four times larger when this one was filled.
       data = buffer.subarray(0, n);
@@ -210,9 +222,13 @@ export class DenoSocket implements PlatformSocket {
     this.#handlers.onData(data);
   }
 
-  /** The arrays given to `onData` are never reused (see `#deliver`). */
+  /** The arrays given to `onData` are never reused (see `#deliver`), unless the owner copies them. */
   get dataIsOwned(): boolean {
-    return true;
+    return !this.#ownerCopies;
+  }
+
+  setOwnerCopies(copies: boolean): void {
+    this.#ownerCopies = copies;
   }
 
   write(data: Uint8Array): boolean {
@@ -250,7 +266,8 @@ export class DenoSocket implements PlatformSocket {
     try {
       if (direct !== undefined && !(await this.#writeAll(direct))) return;
       while (this.#queue.length > 0) {
-        const chunk = this.#nextChunk();
+        const chunk = joinQueued(this.#queue, JOIN_LIMIT, JOIN_LIMIT);
+        this.#queue.shift();
         if (!(await this.#writeAll(chunk))) return;
         this.#buffered -= chunk.length;
       }
@@ -288,26 +305,6 @@ export class DenoSocket implements PlatformSocket {
       if (this.#closed) return false;
     }
     return true;
-  }
-
-  /** The next chunk to write: the first queued one, or several small ones joined. */
-  #nextChunk(): Uint8Array {
-    const queue = this.#queue;
-    const first = queue[0]!;
-    if (queue.length === 1 || first.length >= JOIN_LIMIT) return queue.shift()!;
-    let count = 0;
-    let size = 0;
-    while (count < queue.length && size + queue[count]!.length <= JOIN_LIMIT) {
-      size += queue[count++]!.length;
-    }
-    if (count < 2) return queue.shift()!;
-    const joined = new Uint8Array(size);
-    let at = 0;
-    for (const part of queue.splice(0, count)) {
-      joined.set(part, at);
-      at += part.length;
-    }
-    return joined;
   }
 
   close(): void {
@@ -384,6 +381,8 @@ export class DenoSocket implements PlatformSocket {
       );
     }
     this.#upgraded = true;
+    // The TLS engine keeps what it is given: arrays of its own again.
+    this.#ownerCopies = false;
     return upgradeToTls(this, options);
   }
 }
