@@ -38,7 +38,8 @@ async def main(n):
     for w in writers:
         w.close()
     server.close()
-    server.close_clients()
+    if hasattr(server, "close_clients"):  # 3.13; uvloop 0.17 has none
+        server.close_clients()
     await server.wait_closed()
     return (after - before) / n
 

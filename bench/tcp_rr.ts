@@ -4,7 +4,11 @@
 // `tcp_rr` goes through StreamWriter.write/drain and StreamReader.readExactly
 // (server: StreamReader.read, StreamWriter.write/drain); `tcp_rr_protocol`
 // through the Protocol layer on both sides; `tcp_rr_10` runs the streams
-// version on 10 connections at once (n round trips in total).
+// version on 10 connections at once, one request in flight on each (n round
+// trips in total). The shared anchors have one connection, so tcp_rr_10's
+// raw median is the anchor's code on 10 connections, measured in this
+// process after each repeat (`raw_median`, bench/_raw_tcp.ts), and its
+// CPython twin is bench/tcp_rr_10.py.
 // unit: requests/s
 import {
   gather,
@@ -18,6 +22,7 @@ import {
   type Transport,
 } from "../mod.ts";
 import { bench, exit, now } from "./_harness.ts";
+import { rawRr } from "./_raw_tcp.ts";
 
 const SIZE = 100;
 
@@ -77,8 +82,8 @@ await bench({
   nWarm: 2_000,
   repeats: 5,
   warmup: 1,
-  // no anchor: the raw and CPython versions use one connection
-  fn: async (n) => ({ value: await streamsRr(n, 10) }),
+  extra: { pyscript: "bench/tcp_rr_10.py" },
+  fn: async (n) => ({ value: await streamsRr(n, 10), raw_median: await rawRr(n, 10) }),
 });
 
 class EchoProtocol implements Protocol {
