@@ -10,7 +10,7 @@
 //   the reader's to give); several arrays, a small part of a large one, or
 //   bytes of the own array are copied into a new array. A bulk transfer that
 //   reads whole chunks copies nothing.
-// - Searching (`indexOf`, `startsWith`) and `reserve()` need the bytes in one
+// - Searching (`indexOf`, `startsWith`) needs the bytes in one
 //   piece: the queue is first appended to the own array (each byte moves at
 //   most once; the own array grows by doubling and compacts in place).
 //
@@ -54,21 +54,6 @@ export class ByteBuffer {
     if (this.#queued > 0) this.#flatten(n);
     else if (this.#end + n > this.#buf.length) this.#makeRoom(n);
     this.#buf.set(data, this.#end);
-    this.#end += n;
-  }
-
-  /**
-   * Free space of at least `size` bytes after the live bytes, for a reader
-   * that fills it in place; `commit(n)` then adds `n` of them.
-   */
-  reserve(size: number): Uint8Array {
-    if (this.#queued > 0) this.#flatten(size);
-    else if (this.#end + size > this.#buf.length) this.#makeRoom(size);
-    return this.#buf.subarray(this.#end);
-  }
-
-  /** Adds `n` bytes written into the array `reserve()` returned. */
-  commit(n: number): void {
     this.#end += n;
   }
 

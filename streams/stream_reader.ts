@@ -6,11 +6,25 @@
  */
 import { checkOptions } from "../_options.ts";
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
-import { IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../errors.ts";
+import { IncompleteReadError, RuntimeError, ValueError } from "../errors.ts";
 import { Waiter, WaiterList } from "../tasks/_waiters.ts";
 import { defaultLoop } from "../tasks/future.ts";
 import { ByteBuffer } from "./_byte_buffer.ts";
-import { checkLimit, DEFAULT_LIMIT, toBytes } from "./_reader_args.ts";
+import {
+  AGAIN,
+  EXACTLY,
+  LINE,
+  lineError,
+  READ,
+  READ_NAMES,
+  type ReadKind,
+  ReadWaiter,
+  type SearchState,
+  separatorList,
+  takeUntil,
+  UNTIL,
+} from "./_read_waiter.ts";
+import { checkLimit, DEFAULT_LIMIT } from "./_reader_args.ts";
 
 // Also used by subprocess/ (its pipes are stream readers with the same limit rules).
 export { checkLimit, DEFAULT_LIMIT };
@@ -18,7 +32,11 @@ import type { Transport } from "./transports.ts";
 
 const READER_KEYS = ["limit"] as const;
 const NEWLINE = new Uint8Array([10]);
+const LINE_SEPS: readonly Uint8Array[] = [NEWLINE];
 const EMPTY = new Uint8Array(0);
+// A read's search state while it is tried at once (one at a time: reads are
+// synchronous until they wait).
+const FIRST_TRY: SearchState = { offset: 0 };
 
 /** Options of the {@linkcode StreamReader} constructor. */
 export interface StreamReaderOptions {
@@ -152,37 +170,6 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     this.#maybePause();
   }
 
-  /**
-   * @ignore For a protocol reading straight into the buffer: free space of
-   * at least `size` bytes; `_commit(n)` then adds `n` of them.
-   */
-  _reserve(size: number): Uint8Array {
-    return this.#buffer.reserve(size);
-  }
-
-  /** @ignore Adds `n` bytes written into the `_reserve()` array. */
-  _commit(n: number): void {
-    if (n === 0) return;
-    this.#buffer.commit(n);
-    this.#wakeUp();
-    this.#maybePause();
-  }
-
-  /** @ignore The number of buffered bytes. */
-  get _buffered(): number {
-    return this.#buffer.length;
-  }
-
-  /** @ignore Whether the reader paused its transport. */
-  get _paused(): boolean {
-    return this.#paused;
-  }
-
-  /** @ignore Whether a read is waiting. */
-  get _waiting(): boolean {
-    return this.#waiting.size > 0;
-  }
-
   #maybePause(): void {
     const transport = this.#transport;
     if (transport !== null && !this.#paused && this.#buffer.length > 2 * this.#limit) {
@@ -208,6 +195,10 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
   // read's promise itself when the task resumes, leaving the line (no async
   // frame, no helper promise: the hot path of every read that waits).
   #waitForData(funcName: string): Promise<unknown> {
+    return this.#waitIn(new Waiter(defaultLoop()), funcName);
+  }
+
+  #waitIn(waiter: Waiter, funcName: string): Promise<unknown> {
     if (this.#waiting.size > 0) {
       return Promise.reject(
         new RuntimeError(
@@ -220,7 +211,67 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
       this.#paused = false;
       this.#transport?.resumeReading();
     }
-    return new Waiter(defaultLoop()).waitIn(this.#waiting);
+    return waiter.waitIn(this.#waiting);
+  }
+
+  // A read: at once when the buffer allows, else through a ReadWaiter that
+  // finishes it when the task resumes.
+  #read(kind: ReadKind, n: number, seps: readonly Uint8Array[] | null): Promise<Uint8Array> {
+    const at = FIRST_TRY;
+    at.offset = 0;
+    let data: Uint8Array | typeof AGAIN;
+    try {
+      data = this._finish(kind, n, seps, at);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (data !== AGAIN) return Promise.resolve(data);
+    const waiter = new ReadWaiter(defaultLoop(), this, kind, n, seps, at.offset);
+    return this.#waitIn(waiter, READ_NAMES[kind]) as Promise<Uint8Array>;
+  }
+
+  /** @ignore A woken read that could not finish waits again. */
+  _waitAgain(w: ReadWaiter): Promise<Uint8Array> {
+    const waiter = new ReadWaiter(defaultLoop(), this, w.kind, w.n, w.seps, w.offset);
+    return this.#waitIn(waiter, READ_NAMES[w.kind]) as Promise<Uint8Array>;
+  }
+
+  /**
+   * @ignore Finishes a read with the buffered bytes, or returns `AGAIN`
+   * when it has to wait (`at`: how far a separator search got).
+   */
+  _finish(
+    kind: ReadKind,
+    n: number,
+    seps: readonly Uint8Array[] | null,
+    at: SearchState,
+  ): Uint8Array | typeof AGAIN {
+    if (kind !== READ && this.#exception !== null) throw this.#exception;
+    const buffer = this.#buffer;
+    let data: Uint8Array | typeof AGAIN;
+    if (kind === READ || kind === EXACTLY) {
+      const length = buffer.length;
+      if (kind === EXACTLY ? length < n : length === 0) {
+        if (!this.#eof) return AGAIN;
+        if (kind === EXACTLY) throw new IncompleteReadError(buffer.take(length), n);
+        return EMPTY;
+      }
+      data = buffer.take(kind === EXACTLY ? n : Math.min(n, length));
+    } else {
+      try {
+        data = takeUntil(buffer, seps!, at, this.#limit, this.#eof);
+      } catch (e) {
+        if (kind !== LINE) throw e;
+        try {
+          return lineError(e, buffer);
+        } finally {
+          this.#maybeResume();
+        }
+      }
+      if (data === AGAIN) return AGAIN;
+    }
+    this.#maybeResume();
+    return data;
   }
 
   /**
@@ -236,26 +287,23 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
    * another read waits.
    * @throws the stored exception, if any.
    */
-  async read(n = -1): Promise<Uint8Array> {
+  read(n = -1): Promise<Uint8Array> {
     if (typeof n !== "number" || !Number.isInteger(n)) {
-      throw new TypeError(`read() size must be an integer, not ${valueRepr(n)}`);
+      return Promise.reject(new TypeError(`read() size must be an integer, not ${valueRepr(n)}`));
     }
-    if (this.#exception !== null) throw this.#exception;
-    if (n === 0) return EMPTY;
-    const buffer = this.#buffer;
-    if (n < 0) {
-      while (!this.#eof) {
-        await this.#waitForData("read");
-        if (this.#exception !== null) throw this.#exception;
-      }
-      const all = buffer.take(buffer.length);
-      this.#maybeResume();
-      return all;
+    if (this.#exception !== null) return Promise.reject(this.#exception);
+    if (n === 0) return Promise.resolve(EMPTY);
+    return n < 0 ? this.#readAll() : this.#read(READ, n, null);
+  }
+
+  async #readAll(): Promise<Uint8Array> {
+    while (!this.#eof) {
+      await this.#waitForData("read");
+      if (this.#exception !== null) throw this.#exception;
     }
-    if (buffer.length === 0 && !this.#eof) await this.#waitForData("read");
-    const data = buffer.take(Math.min(n, buffer.length));
+    const all = this.#buffer.take(this.#buffer.length);
     this.#maybeResume();
-    return data;
+    return all;
   }
 
   /**
@@ -272,19 +320,9 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
    * another read waits.
    * @throws the stored exception, if any.
    */
-  async readLine(): Promise<Uint8Array> {
-    try {
-      return await this.readUntil(NEWLINE);
-    } catch (e) {
-      if (e instanceof IncompleteReadError) return e.partial;
-      if (e instanceof LimitOverrunError) {
-        if (this.#buffer.startsWith(NEWLINE, e.consumed)) this.#buffer.skip(e.consumed + 1);
-        else this.#buffer.clear();
-        this.#maybeResume();
-        throw new ValueError(e.message, { cause: e });
-      }
-      throw e;
-    }
+  readLine(): Promise<Uint8Array> {
+    if (this.#exception !== null) return Promise.reject(this.#exception);
+    return this.#read(LINE, 0, LINE_SEPS);
   }
 
   /**
@@ -302,52 +340,17 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
    * @throws {RuntimeError} `... already waiting for incoming data` when
    * another read waits.
    */
-  async readUntil(
+  readUntil(
     separator: Uint8Array | string | Array<Uint8Array | string> = NEWLINE,
   ): Promise<Uint8Array> {
-    const seps = Array.isArray(separator) ? separator.map(toBytes) : [toBytes(separator)];
-    if (seps.length === 0) {
-      throw new ValueError("Separator should contain at least one element");
+    let seps: Uint8Array[];
+    try {
+      seps = separatorList(separator);
+    } catch (err) {
+      return Promise.reject(err);
     }
-    seps.sort((a, b) => a.length - b.length);
-    const minLen = seps[0]!.length;
-    const maxLen = seps[seps.length - 1]!.length;
-    if (minLen === 0) throw new ValueError("Separator should be at least one-byte string");
-    if (this.#exception !== null) throw this.#exception;
-
-    const buffer = this.#buffer;
-    const limit = this.#limit;
-    let offset = 0;
-    let matchStart = -1;
-    let matchEnd = -1;
-    for (;;) {
-      const buflen = buffer.length;
-      if (buflen - offset >= minLen) {
-        for (const sep of seps) {
-          const at = buffer.indexOf(sep, offset);
-          if (at !== -1 && (matchEnd === -1 || at + sep.length < matchEnd)) {
-            matchStart = at;
-            matchEnd = at + sep.length;
-          }
-        }
-        if (matchEnd !== -1) break;
-        offset = Math.max(0, buflen + 1 - maxLen);
-        if (offset > limit) {
-          throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
-        }
-      }
-      if (this.#eof) {
-        throw new IncompleteReadError(buffer.take(buffer.length), null);
-      }
-      await this.#waitForData("readuntil");
-      if (this.#exception !== null) throw this.#exception;
-    }
-    if (matchStart > limit) {
-      throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
-    }
-    const chunk = buffer.take(matchEnd);
-    this.#maybeResume();
-    return chunk;
+    if (this.#exception !== null) return Promise.reject(this.#exception);
+    return this.#read(UNTIL, 0, seps);
   }
 
   /**
@@ -362,22 +365,19 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
    * @throws {RuntimeError} `... already waiting for incoming data` when
    * another read waits.
    */
-  async readExactly(n: number): Promise<Uint8Array> {
+  readExactly(n: number): Promise<Uint8Array> {
     if (typeof n !== "number" || !Number.isInteger(n)) {
-      throw new TypeError(`readExactly() size must be an integer, not ${valueRepr(n)}`);
+      const what = valueRepr(n);
+      return Promise.reject(new TypeError(`readExactly() size must be an integer, not ${what}`));
     }
-    if (n < 0) throw new ValueError(`readexactly size can not be less than zero (got ${n})`);
-    if (this.#exception !== null) throw this.#exception;
-    if (n === 0) return EMPTY;
-    const buffer = this.#buffer;
-    while (buffer.length < n) {
-      if (this.#eof) throw new IncompleteReadError(buffer.take(buffer.length), n);
-      await this.#waitForData("readexactly");
-      if (this.#exception !== null) throw this.#exception;
+    if (n < 0) {
+      return Promise.reject(
+        new ValueError(`readexactly size can not be less than zero (got ${n})`),
+      );
     }
-    const data = buffer.take(n);
-    this.#maybeResume();
-    return data;
+    if (this.#exception !== null) return Promise.reject(this.#exception);
+    if (n === 0) return Promise.resolve(EMPTY);
+    return this.#read(EXACTLY, n, null);
   }
 
   /** Iterates over the lines (as `readLine()` returns them) until the end. */

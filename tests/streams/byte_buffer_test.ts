@@ -64,12 +64,6 @@ test("ByteBuffer keeps order across its own array and queued arrays", () => {
   b.skip(3);
   assert.equal(dec.decode(b.take(b.length)), "h\nij");
   assert.equal(b.length, 0);
-  // reserve/commit append in place after queued arrays
-  b.push(enc.encode("xy"), true);
-  const room = b.reserve(3);
-  room.set(enc.encode("zzz"));
-  b.commit(3);
-  assert.equal(dec.decode(b.take(5)), "xyzzz");
 });
 
 test("ByteBuffer.indexOf finds separators across the live bytes only", () => {

@@ -110,6 +110,41 @@ test("StreamReader.readUntil() takes one separator or several; the earliest end 
   // cpython: test_streams.py StreamTests.test_readuntil_multi_chunks / test_readuntil_multi_separator
 });
 
+test("StreamReader.readUntil() waits across chunks, with a separator split between two", async () => {
+  await run(async () => {
+    const r = new StreamReader();
+    const t = createTask(() => r.readUntil("END"));
+    for (const part of ["ab", "cE", "N"]) {
+      await sleep(0);
+      assert.equal(t.done(), false, `done after ${part}`);
+      r.feedData(enc(part));
+    }
+    await sleep(0);
+    r.feedData(enc("Dtail"));
+    assert.equal(dec(await t), "abcEND");
+    assert.equal(dec(await r.read(10)), "tail");
+  }, virtual);
+  // cpython: test_streams.py StreamTests.test_readuntil_multi_chunks_1
+});
+
+test("StreamReader.readLine() waiting for a line over the limit drops it and throws ValueError", async () => {
+  await run(async () => {
+    const r = new StreamReader({ limit: 4 });
+    const t = createTask(() => r.readLine());
+    await sleep(0);
+    r.feedData(enc("ab"));
+    await sleep(0);
+    assert.equal(t.done(), false);
+    r.feedData(enc("cdefg"));
+    const err = await t.then(() => null, (e) => e);
+    assert.ok(err instanceof ValueError);
+    assert.equal(err.message, "Separator is not found, and chunk exceed the limit");
+    r.feedData(enc("ok\n"));
+    assert.equal(dec(await r.readLine()), "ok\n");
+  }, virtual);
+  // cpython: test_streams.py StreamTests.test_readline_limit
+});
+
 test("StreamReader.readUntil() throws LimitOverrunError with consumed and keeps the data", async () => {
   await run(async () => {
     const r = fed("aaaaaaa", { limit: 3, eof: false });
