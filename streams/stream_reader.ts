@@ -380,13 +380,13 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     return this.#read(EXACTLY, n, null);
   }
 
-  /** Iterates over the lines (as `readLine()` returns them) until the end. */
-  async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
-    for (;;) {
-      const line = await this.readLine();
-      if (line.length === 0) return;
-      yield line;
-    }
+  /**
+   * Iterates over the lines (as `readLine()` returns them) until the end.
+   * As asyncio's, each step is one `readLine()`: after an error, the next
+   * step reads on.
+   */
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    return { next: () => this.readLine().then(lineStep) };
   }
 
   /** @ignore For reprs. */
@@ -405,3 +405,7 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
 }
 
 defineRepr(StreamReader, (r) => `<${r._reprInfo.join(" ")}>`);
+
+function lineStep(line: Uint8Array): IteratorResult<Uint8Array> {
+  return line.length === 0 ? { done: true, value: undefined } : { done: false, value: line };
+}

@@ -73,6 +73,20 @@ test("StreamReader async iteration yields lines until EOF", async () => {
   // cpython: test_streams.py StreamTests.test___aiter__
 });
 
+test("StreamReader async iteration reads on after an error, as asyncio's __anext__ does", async () => {
+  await run(async () => {
+    const it = fed("ab\ntoolongline\ncd\n", { limit: 4 })[Symbol.asyncIterator]();
+    assert.equal(dec((await it.next()).value!), "ab\n");
+    const err = await it.next().catch((e) => e);
+    assert.ok(err instanceof ValueError);
+    assert.equal(err.message, "Separator is found, but chunk is longer than limit");
+    assert.equal(dec((await it.next()).value!), "cd\n");
+    assert.equal((await it.next()).done, true);
+    assert.equal((await it.next()).done, true);
+  }, virtual);
+  // python: async for over a StreamReader after readline() raised ValueError
+});
+
 test("StreamReader.readExactly() waits for n bytes; at EOF throws IncompleteReadError", async () => {
   await run(async () => {
     const r = new StreamReader();
