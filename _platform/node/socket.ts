@@ -9,7 +9,10 @@
  * this adapter answers `true` only when Node's buffer is empty after the
  * write (it usually is: libuv writes at once when it can) and uses one
  * write callback, shared by all writes, to call `onDrain` when a non-empty
- * buffer empties.
+ * buffer empties. A write to an empty buffer goes without the callback
+ * (Node runs each one on a tick of its own): on TCP and Unix sockets,
+ * when part of it stays buffered, an empty write queued after it calls
+ * back once it is flushed; TLS sockets always pass the callback.
  *
  * @module
  */
@@ -26,6 +29,10 @@ import type {
 import { tlsSessionInfo, type TlsSessionLike } from "../tls_info.ts";
 
 type Listener = (...args: never[]) => void;
+
+// Written after a write that stayed buffered: its callback runs once all
+// before it is flushed.
+const FLUSHED_MARK = new Uint8Array(0);
 
 /** A `net.Socket` (or `tls.TLSSocket`), as far as it is used here. */
 export interface NodeNetSocket extends Partial<TlsSessionLike> {
@@ -184,9 +191,17 @@ export class NodeSocket implements PlatformSocket {
   write(data: Uint8Array): boolean {
     const socket = this.#socket;
     if (this.#closing || socket.writableEnded || socket.destroyed) return true;
-    socket.write(data, this.#afterWrite);
+    if (this.#owesDrain || this.#kind === "tls") {
+      socket.write(data, this.#afterWrite);
+      if (socket.writableLength === 0) return true;
+      this.#owesDrain = true;
+      return false;
+    }
+    // Most writes reach the OS at once: no callback (see the module notes).
+    socket.write(data);
     if (socket.writableLength === 0) return true;
     this.#owesDrain = true;
+    socket.write(FLUSHED_MARK, this.#afterWrite);
     return false;
   }
 
