@@ -72,7 +72,7 @@ export class ReadWaiter extends Waiter implements SearchState {
 }
 
 function again(w: ReadWaiter): Promise<Uint8Array> {
-  return w.reader._waitAgain(w);
+  return w.reader._wait(w.kind, w.n, w.seps, w.offset);
 }
 
 /** @ignore `readUntil()`'s separators, shortest first. */
@@ -87,11 +87,51 @@ export function separatorList(
 }
 
 /**
- * @ignore Takes the bytes up to the separator match that ends first, or
+ * @ignore Takes what a read of `kind` returns from `buffer`, or returns
+ * `AGAIN` when it has to wait (`at`: how far a separator search got).
+ */
+export function takeFor(
+  buffer: ByteBuffer,
+  kind: ReadKind,
+  n: number,
+  seps: readonly Uint8Array[] | null,
+  at: SearchState,
+  limit: number,
+  eof: boolean,
+): Uint8Array | typeof AGAIN {
+  if (kind === READ || kind === EXACTLY) return takeCount(buffer, n, kind === EXACTLY, eof);
+  if (kind === UNTIL) return takeUntil(buffer, seps!, at, limit, eof);
+  try {
+    return takeUntil(buffer, seps!, at, limit, eof);
+  } catch (e) {
+    return lineError(e, buffer);
+  }
+}
+
+/**
+ * Takes up to `n` bytes (`exactly`: `n` bytes), or returns `AGAIN`.
+ * At `eof`: what is left (`read`), or `IncompleteReadError` (`readExactly`).
+ */
+function takeCount(
+  buffer: ByteBuffer,
+  n: number,
+  exactly: boolean,
+  eof: boolean,
+): Uint8Array | typeof AGAIN {
+  const length = buffer.length;
+  if (exactly ? length < n : length === 0) {
+    if (!eof) return AGAIN;
+    if (exactly) throw new IncompleteReadError(buffer.take(length), n);
+  }
+  return buffer.take(exactly ? n : Math.min(n, length));
+}
+
+/**
+ * Takes the bytes up to the separator match that ends first, or
  * returns `AGAIN` (having searched up to `at.offset`). Throws asyncio's
  * errors: `LimitOverrunError` past `limit`, `IncompleteReadError` at `eof`.
  */
-export function takeUntil(
+function takeUntil(
   buffer: ByteBuffer,
   seps: readonly Uint8Array[],
   at: SearchState,
@@ -129,11 +169,11 @@ export function takeUntil(
 }
 
 /**
- * @ignore `readLine()`'s view of `readUntil()`'s errors, as asyncio's: the
+ * `readLine()`'s view of `readUntil()`'s errors, as asyncio's: the
  * partial last line at EOF, and a `ValueError` for an over-long line, which
  * is dropped up to its `"\n"` (or the whole buffer when none came yet).
  */
-export function lineError(e: unknown, buffer: ByteBuffer): Uint8Array {
+function lineError(e: unknown, buffer: ByteBuffer): Uint8Array {
   if (e instanceof IncompleteReadError) return e.partial;
   if (e instanceof LimitOverrunError) {
     if (buffer.startsWith(NEWLINE, e.consumed)) buffer.skip(e.consumed + 1);

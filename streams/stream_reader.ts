@@ -6,7 +6,7 @@
  */
 import { checkOptions } from "../_options.ts";
 import { defineRepr, valueRepr } from "../_platform/mod.ts";
-import { IncompleteReadError, RuntimeError, ValueError } from "../errors.ts";
+import { RuntimeError, ValueError } from "../errors.ts";
 import { Waiter, WaiterList } from "../tasks/_waiters.ts";
 import { defaultLoop } from "../tasks/future.ts";
 import { ByteBuffer } from "./_byte_buffer.ts";
@@ -14,14 +14,13 @@ import {
   AGAIN,
   EXACTLY,
   LINE,
-  lineError,
   READ,
   READ_NAMES,
   type ReadKind,
   ReadWaiter,
   type SearchState,
   separatorList,
-  takeUntil,
+  takeFor,
   UNTIL,
 } from "./_read_waiter.ts";
 import { checkLimit, DEFAULT_LIMIT } from "./_reader_args.ts";
@@ -190,21 +189,16 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     }
   }
 
-  // Waits until data or EOF arrives (or an exception is set). Consumes
-  // nothing, so a cancellation here loses nothing. The waiter settles the
-  // read's promise itself when the task resumes, leaving the line (no async
-  // frame, no helper promise: the hot path of every read that waits).
+  // Waits until data or EOF arrives (or an exception is set), for read()
+  // to EOF. Consumes nothing, so a cancellation here loses nothing.
   #waitForData(funcName: string): Promise<unknown> {
     return this.#waitIn(new Waiter(defaultLoop()), funcName);
   }
 
   #waitIn(waiter: Waiter, funcName: string): Promise<unknown> {
     if (this.#waiting.size > 0) {
-      return Promise.reject(
-        new RuntimeError(
-          `${funcName}() called while another coroutine is already waiting for incoming data`,
-        ),
-      );
+      const what = `${funcName}() called while another coroutine`;
+      return Promise.reject(new RuntimeError(`${what} is already waiting for incoming data`));
     }
     // Waiting while paused would never end: the transport must deliver.
     if (this.#paused) {
@@ -214,8 +208,7 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     return waiter.waitIn(this.#waiting);
   }
 
-  // A read: at once when the buffer allows, else through a ReadWaiter that
-  // finishes it when the task resumes.
+  // A read: at once when the buffer allows, else through a ReadWaiter.
   #read(kind: ReadKind, n: number, seps: readonly Uint8Array[] | null): Promise<Uint8Array> {
     const at = FIRST_TRY;
     at.offset = 0;
@@ -225,15 +218,18 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     } catch (err) {
       return Promise.reject(err);
     }
-    if (data !== AGAIN) return Promise.resolve(data);
-    const waiter = new ReadWaiter(defaultLoop(), this, kind, n, seps, at.offset);
-    return this.#waitIn(waiter, READ_NAMES[kind]) as Promise<Uint8Array>;
+    return data === AGAIN ? this._wait(kind, n, seps, at.offset) : Promise.resolve(data);
   }
 
-  /** @ignore A woken read that could not finish waits again. */
-  _waitAgain(w: ReadWaiter): Promise<Uint8Array> {
-    const waiter = new ReadWaiter(defaultLoop(), this, w.kind, w.n, w.seps, w.offset);
-    return this.#waitIn(waiter, READ_NAMES[w.kind]) as Promise<Uint8Array>;
+  /** @ignore A read that has to wait (again): its ReadWaiter finishes it when the task resumes. */
+  _wait(
+    kind: ReadKind,
+    n: number,
+    seps: readonly Uint8Array[] | null,
+    offset: number,
+  ): Promise<Uint8Array> {
+    const waiter = new ReadWaiter(defaultLoop(), this, kind, n, seps, offset);
+    return this.#waitIn(waiter, READ_NAMES[kind]) as Promise<Uint8Array>;
   }
 
   /**
@@ -247,31 +243,11 @@ export class StreamReader implements AsyncIterable<Uint8Array> {
     at: SearchState,
   ): Uint8Array | typeof AGAIN {
     if (kind !== READ && this.#exception !== null) throw this.#exception;
-    const buffer = this.#buffer;
-    let data: Uint8Array | typeof AGAIN;
-    if (kind === READ || kind === EXACTLY) {
-      const length = buffer.length;
-      if (kind === EXACTLY ? length < n : length === 0) {
-        if (!this.#eof) return AGAIN;
-        if (kind === EXACTLY) throw new IncompleteReadError(buffer.take(length), n);
-        return EMPTY;
-      }
-      data = buffer.take(kind === EXACTLY ? n : Math.min(n, length));
-    } else {
-      try {
-        data = takeUntil(buffer, seps!, at, this.#limit, this.#eof);
-      } catch (e) {
-        if (kind !== LINE) throw e;
-        try {
-          return lineError(e, buffer);
-        } finally {
-          this.#maybeResume();
-        }
-      }
-      if (data === AGAIN) return AGAIN;
+    try {
+      return takeFor(this.#buffer, kind, n, seps, at, this.#limit, this.#eof);
+    } finally {
+      this.#maybeResume();
     }
-    this.#maybeResume();
-    return data;
   }
 
   /**
