@@ -41,6 +41,18 @@ export function tlsOption(tls: unknown, call: string): TlsOptions | null {
   return tls as TlsOptions;
 }
 
+const encoder = new TextEncoder();
+
+/** @ignore What `write()` sends: bytes as they are, a string as UTF-8. */
+export function writeBytes(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (typeof data === "string") return encoder.encode(data);
+  const what = valueRepr(data);
+  throw new TypeError(
+    `data argument must be a bytes-like object (Uint8Array) or a string, not ${what}`,
+  );
+}
+
 /** @ignore Refuses option keys a call does not know (a typo would be ignored silently). */
 export function checkKeys(options: unknown, known: readonly string[], action: string): void {
   checkOptions(options, known, action);

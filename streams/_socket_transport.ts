@@ -25,32 +25,15 @@ import type { EventLoop } from "../loop/event_loop.ts";
 import { logger } from "../loop/logger.ts";
 import { type ContextState, contextState } from "../loop/running_loop.ts";
 import type { Future } from "../tasks/future.ts";
+import { writeBytes } from "./_checks.ts";
 import { attachSink, type DataSink } from "./_data_sink.ts";
 import { TransportInfo } from "./_transport_info.ts";
+import type { ServerLink, SocketTransportOptions } from "./_transport_options.ts";
 import { WriteLimits } from "./_write_limits.ts";
 import type { BaseProtocol, Protocol } from "./protocols.ts";
 import type { Transport } from "./transports.ts";
 
-const encoder = new TextEncoder();
 const EOF_MARK = null;
-
-/** @ignore What a transport tells the server that accepted it. */
-export interface ServerLink {
-  _attach(transport: SocketTransport): void;
-  _detach(transport: SocketTransport): void;
-}
-
-/** @ignore Options of a new {@linkcode SocketTransport}. */
-export interface SocketTransportOptions {
-  /** Resolved after `connectionMade` ran (rejected if the socket closed first). */
-  waiter?: Future<void>;
-  /** The server that accepted the connection. */
-  server?: ServerLink | null;
-  /** The TLS options used (TLS transports only). */
-  tls?: PlatformTlsOptions | null;
-  /** Call `connectionMade` (not after a TLS upgrade, whose protocol is connected). */
-  connectionMade?: boolean;
-}
 
 /** @ignore A stream {@linkcode Transport} over a platform socket. */
 export class SocketTransport implements Transport, SocketHandlers {
@@ -261,16 +244,7 @@ export class SocketTransport implements Transport, SocketHandlers {
    * @throws {RuntimeError} `Cannot call write() after write_eof()`.
    */
   write(data: Uint8Array | string): void {
-    let bytes: Uint8Array;
-    if (data instanceof Uint8Array) bytes = data;
-    else if (typeof data === "string") bytes = encoder.encode(data);
-    else {
-      throw new TypeError(
-        `data argument must be a bytes-like object (Uint8Array) or a string, not ${
-          valueRepr(data)
-        }`,
-      );
-    }
+    const bytes = writeBytes(data);
     if (this.#eof) throw new RuntimeError("Cannot call write() after write_eof()");
     if (bytes.length === 0) return;
     if (this.#closing || this.#lost) {
