@@ -441,6 +441,11 @@ export abstract class BaseEventLoop {
     let lastHostTurn = monotonicMs();
     for (;;) {
       this.#timers.dropCancelled();
+      // One clock reading decides both whether to hold for a group of timers
+      // and which timers are due: read twice, the clock could pass the first
+      // deadline of a group in between (a host timer may wake the loop a
+      // little early), and the group would fire over two iterations.
+      let now = -Infinity;
       if (ready.length === 0 && !this.#stopping) {
         const next = this.#timers.peek();
         if (next === undefined) {
@@ -453,7 +458,8 @@ export abstract class BaseEventLoop {
         if (this.#closed) return;
         if (ready.length === 0 && !this.#stopping) {
           const timers = this.#timers;
-          const hold = timers.length === 0 ? 0 : timers.groupHold(this.time());
+          now = this.time();
+          const hold = timers.length === 0 ? 0 : timers.groupHold(now);
           if (hold > 0) {
             await this._waitUntil(hold);
             if (this.#closed) return;
@@ -465,7 +471,9 @@ export abstract class BaseEventLoop {
         lastHostTurn = monotonicMs();
         if (this.#closed) return;
       }
-      if (this.#timers.length !== 0) this.#timers.moveDue(this.time(), ready);
+      if (this.#timers.length !== 0) {
+        this.#timers.moveDue(now === -Infinity ? this.time() : now, ready);
+      }
       if (this.#debug) await this.#runBatchDebug(ready.length);
       else {
         setCallbackLoop(this.#self);
