@@ -26,6 +26,7 @@ import {
   stripAnsi,
   table,
 } from "./_lib.mjs";
+import { countsOf, failedNames } from "./_test_output.mjs";
 
 /** The runtimes that run the whole suite and the examples. */
 const RUNTIMES = ["deno", "bun", "node", "node24"];
@@ -116,26 +117,8 @@ function testFiles() {
   return listFiles("tests", (f) => f.endsWith("_test.ts") && !DEDICATED.test(f));
 }
 
-/** Parses a runner's closing counts; null when the runner printed none. */
-const PARSERS = {
-  deno(out) {
-    const all = [
-      ...out.matchAll(/^(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/gm),
-    ];
-    const m = all.at(-1);
-    return m ? { passed: Number(m[1]), failed: Number(m[2]) } : null;
-  },
-  bun(out) {
-    const pass = /^\s*(\d+) pass\s*$/m.exec(out);
-    const fail = /^\s*(\d+) fail\s*$/m.exec(out);
-    return pass || fail ? { passed: Number(pass?.[1] ?? 0), failed: Number(fail?.[1] ?? 0) } : null;
-  },
-  node(out) {
-    const n = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, "m").exec(out)?.[1] ?? 0);
-    if (!/^# pass \d+$/m.test(out)) return null;
-    return { passed: n("pass"), failed: n("fail") + n("cancelled") };
-  },
-};
+/** Failed tests per step, printed again after the summary table. */
+const failures = [];
 
 /**
  * Turns runner results into a step result and adds the counts. A runner that
@@ -145,11 +128,14 @@ const PARSERS = {
 function testStep(runtime, results) {
   let passed = 0, failed = 0, ok = true;
   for (const r of results) {
-    const c = (PARSERS[runtime] ?? PARSERS.node)(r.output);
+    const c = countsOf(runtime, r.output);
     passed += c?.passed ?? 0;
     failed += c?.failed ?? 0;
     if (!c || r.code !== 0) ok = false;
     if (!c && r.code !== 0) failed += 1;
+    const names = failedNames(runtime, stripAnsi(r.output));
+    // (Bun lists a failure twice: as it happens and again at the end.)
+    for (const name of new Set(names)) failures.push(`${runtime}: ${name}`);
   }
   if (passed + failed === 0) {
     ok = false;
@@ -402,6 +388,9 @@ async function main() {
   const results = [];
   for (const [i, step] of steps.entries()) results.push(await runStep(step, i, steps.length));
   printSummary(results);
+  // Capped: the names only, the step's output above has the details.
+  for (const line of failures.slice(0, 20)) console.log(`failed: ${line.slice(0, 200)}`);
+  if (failures.length > 20) console.log(`failed: ... and ${failures.length - 20} more`);
   const failedSteps = results.filter((r) => !r.ok).map((r) => r.name);
   console.log(
     failedSteps.length
